@@ -1,7 +1,8 @@
 // Times K-Means (200,000 x 10, k = 8, one init) and the CSV parse in the real app in
 // headless Chromium, through the same path a user takes: upload, run in the worker,
-// read [data-testid=elapsed-ms]. Needs `trunk build --release` and the data file
-// written by `cargo bench --bench kernels`. Usage: node scripts/bench-browser.mjs
+// read [data-testid=elapsed-ms]. Needs `trunk build --release` and the data files
+// written by `cargo bench --bench kernels`.
+// Usage: node scripts/bench-browser.mjs [load] [kmeans] [csv] [notes]   (default: all)
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 
 /** Resident memory of every chromium process, in bytes. */
@@ -19,10 +20,34 @@ function chromiumRss() {
 }
 import { startServer, launch, openPage, waitForStatus } from '../tests/e2e/harness.mjs';
 
-const csv = readFileSync('target/bench-data/blobs_200k_10d.csv');
+const wanted = process.argv.slice(2);
+const run = (section) => wanted.length === 0 || wanted.includes(section);
+
+/** Records the gaps between animation frames on the page (main-thread stalls). */
+async function watchFrames(page) {
+  await page.evaluate(() => {
+    window.__gaps = [];
+    let last = performance.now();
+    window.__watch = true;
+    const tick = (t) => { window.__gaps.push(t - last); last = t; if (window.__watch) requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+  });
+}
+const longestGaps = (page) => page.evaluate(() => { window.__watch = false; return window.__gaps.sort((a, b) => b - a).slice(0, 3); });
+
 const server = await startServer(8766);
 const browser = await launch();
 try {
+  if (run('load')) await firstLoad();
+  if (run('kmeans')) await kmeans();
+  if (run('csv')) await bigCsv();
+  if (run('notes')) await bigNote();
+} finally {
+  await browser.close();
+  await server.stop();
+}
+
+async function firstLoad() {
   // First load: fresh context (cold cache), until the app has rendered its header.
   for (let i = 0; i < 3; i++) {
     const cold = await browser.newContext();
@@ -33,6 +58,10 @@ try {
     console.log(`first load to interactive (cold cache): ${Date.now() - t} ms`);
     await cold.close();
   }
+}
+
+async function kmeans() {
+  const csv = readFileSync('target/bench-data/blobs_200k_10d.csv');
   const context = await browser.newContext();
   const { page } = await openPage(context, `${server.url}#/lab/kmeans?k=8&n_init=1`);
   const uploadStart = Date.now();
@@ -44,16 +73,10 @@ try {
     await page.selectOption('select[name=init_method]', init);
     for (let i = 0; i < 5; i++) {
       // Main-thread stalls while the job runs: longest gap between animation frames.
-      await page.evaluate(() => {
-        window.__gaps = [];
-        let last = performance.now();
-        window.__watch = true;
-        const tick = (t) => { window.__gaps.push(t - last); last = t; if (window.__watch) requestAnimationFrame(tick); };
-        requestAnimationFrame(tick);
-      });
+      await watchFrames(page);
       await page.click('button[data-testid=run]');
       await waitForStatus(page, 'done', 120000);
-      const gap = await page.evaluate(() => { window.__watch = false; return Math.max(...window.__gaps); });
+      const gap = (await longestGaps(page))[0];
       runs.push({ ms: Number(await page.locator('[data-testid=elapsed-ms]').textContent()), gap });
     }
     runs.sort((a, b) => a.ms - b.ms);
@@ -61,6 +84,9 @@ try {
     console.log(`kmeans 200000x10 k=8 n_init=1 init=${init} in the worker: median ${(runs[2].ms / 1000).toFixed(3)} s (min ${(runs[0].ms / 1000).toFixed(3)}), ${iterations} iterations, longest main-thread frame gap ${Math.max(...runs.map((r) => r.gap)).toFixed(0)} ms`);
   }
 
+}
+
+async function bigCsv() {
   // A 100 MB CSV: parse time in the worker, longest main-thread stall, and peak memory of
   // all Chromium processes above the idle baseline (sampled every 50 ms from /proc).
   const rows = 900000;
@@ -76,21 +102,50 @@ try {
   const baseline = chromiumRss();
   let peak = baseline;
   const sampler = setInterval(() => { peak = Math.max(peak, chromiumRss()); }, 50);
-  await bigPage.evaluate(() => {
-    window.__gaps = [];
-    let last = performance.now();
-    window.__watch = true;
-    const tick = (t) => { window.__gaps.push(t - last); last = t; if (window.__watch) requestAnimationFrame(tick); };
-    requestAnimationFrame(tick);
-  });
+  await watchFrames(bigPage);
   const t0 = Date.now();
   await bigPage.locator('input[type=file][data-testid=upload]').setInputFiles('target/bench-data/big_100mb.csv');
   await bigPage.waitForSelector('[data-dataset="big_100mb"]', { timeout: 300000 });
   const seconds = (Date.now() - t0) / 1000;
+  // Keep sampling while the table is written to IndexedDB.
+  await new Promise((r) => setTimeout(r, 5000));
   clearInterval(sampler);
-  const gaps = await bigPage.evaluate(() => { window.__watch = false; return window.__gaps.sort((a, b) => b - a).slice(0, 3); });
+  const gaps = await longestGaps(bigPage);
   console.log(`csv ${(big.length / 1e6).toFixed(0)} MB (${rows} rows x 10): listed after ${seconds.toFixed(2)} s; peak Chromium memory +${((peak - baseline) / 1e6).toFixed(0)} MB over idle (${((peak - baseline) / big.length).toFixed(2)}x the file); longest main-thread frame gaps ${gaps.map((g) => g.toFixed(0)).join(', ')} ms`);
-} finally {
-  await browser.close();
-  await server.stop();
+  const after = chromiumRss();
+  console.log(`  memory 5 s after listing: +${((after - baseline) / 1e6).toFixed(0)} MB over idle`);
+  await fresh.close();
+}
+
+async function bigNote() {
+  // A 200 KB note with 20 flowcharts and 60 display formulas, imported as a user would, then
+  // opened: the time from the route change until every diagram and formula is in the page.
+  const note = readFileSync('target/bench-data/benchmark_note.md');
+  const context = await browser.newContext();
+  const { page } = await openPage(context, `${server.url}#/notes`);
+  await page.locator('input[type=file][data-testid=import-notes]').setInputFiles({ name: 'benchmark.md', mimeType: 'text/markdown', buffer: note });
+  await page.waitForSelector('[data-testid=my-notes] li[data-note="my-benchmark"]');
+  const times = [];
+  for (let i = 0; i < 5; i++) {
+    await page.evaluate(() => { location.hash = '#/notes'; });
+    await page.waitForSelector('[data-testid=my-notes]');
+    const ms = await page.evaluate(() => new Promise((resolve) => {
+      const t0 = performance.now();
+      location.hash = '#/notes/my-benchmark';
+      const check = () => {
+        const article = document.querySelector('article.note-article[data-note="my-benchmark"]');
+        if (article && article.querySelectorAll('svg[data-diagram]').length === 20 && article.querySelectorAll('math').length >= 60) {
+          // The next frame: the note has been laid out and painted.
+          requestAnimationFrame(() => resolve(performance.now() - t0));
+        } else {
+          requestAnimationFrame(check);
+        }
+      };
+      check();
+    }));
+    times.push(ms);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`note ${(note.length / 1024).toFixed(0)} KB, 20 diagrams, 60 formulas: route change to painted, median ${times[2].toFixed(0)} ms (min ${times[0].toFixed(0)}, max ${times[4].toFixed(0)})`);
+  await context.close();
 }

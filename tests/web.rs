@@ -82,19 +82,44 @@ fn chart_component_renders_escaped_svg() {
 
 #[wasm_bindgen_test]
 async fn datasets_round_trip_through_indexeddb() {
-    use ml_field_guide::store::datasets;
+    use ml_field_guide::data::{split_columns, ColumnBuffer};
+    use ml_field_guide::jobs::protocol::{decode, encode};
+    use ml_field_guide::store::datasets::{self, StoredTable};
     let table = Table {
         names: vec!["a".into()],
         columns: vec![Column::Numeric(vec![1.0, 2.5])],
     };
-    datasets::save("web-test", "web-test.csv", 1.0, &datasets::encode(&table))
+    let mut skeleton = table.clone();
+    let columns = js_sys::Array::new();
+    for buffer in split_columns(&mut skeleton) {
+        if let ColumnBuffer::F64(cells) = buffer {
+            columns.push(&js_sys::Float64Array::from(cells.as_slice()));
+        }
+    }
+    let record = datasets::Record {
+        skeleton: &encode(&skeleton),
+        profiles: &[],
+        columns: &columns,
+    };
+    datasets::save("web-test", "web-test.csv", 1.0, record)
         .await
         .expect("save");
+    datasets::rename("web-test", "renamed.csv")
+        .await
+        .expect("rename");
     let all = datasets::load_all().await.expect("load");
     let stored = all.iter().find(|d| d.id == "web-test").expect("stored");
-    assert_eq!(stored.name, "web-test.csv");
-    let back: Table = ml_field_guide::jobs::protocol::decode(&stored.bytes).expect("decode");
-    assert_eq!(back, table);
+    assert_eq!(stored.name, "renamed.csv");
+    let StoredTable::Parts {
+        skeleton, columns, ..
+    } = &stored.table
+    else {
+        panic!("stored as parts");
+    };
+    let back: Table = decode(skeleton).expect("decode");
+    assert_eq!(back.names, table.names);
+    let cells = js_sys::Float64Array::new(&columns.get(0)).to_vec();
+    assert_eq!(cells, vec![1.0, 2.5]);
     datasets::delete("web-test").await.expect("delete");
     assert!(datasets::load_all()
         .await

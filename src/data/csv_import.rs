@@ -6,10 +6,14 @@
 //! its own size again in memory, not several times it.
 
 use std::collections::HashMap;
+use std::io::{self, Read};
 
 use thiserror::Error;
 
 use super::table::{format_number, Column, Table};
+use utf8_reader::{count_newlines, invalid_at, Utf8Reader};
+
+mod utf8_reader;
 
 /// Files larger than this are refused before parsing.
 pub const MAX_BYTES: usize = 300 * 1024 * 1024;
@@ -206,39 +210,58 @@ impl Builder {
     }
 }
 
-fn line_of_offset(bytes: &[u8], offset: usize) -> usize {
-    1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count()
-}
-
-/// Parses a whole CSV file. `on_progress(fraction)` is called every few thousand rows;
-/// returning `false` cancels.
+/// Parses a whole CSV file held in memory. `on_progress(fraction)` is called every few
+/// thousand rows; returning `false` cancels.
 pub fn parse_csv(
     bytes: &[u8],
     options: &CsvOptions,
     on_progress: &mut dyn FnMut(f64) -> bool,
 ) -> Result<(Table, CsvReport), CsvError> {
-    if bytes.len() > MAX_BYTES {
+    parse_csv_from(bytes, bytes.len() as u64, options, on_progress)
+}
+
+/// How much of the file is read first to sniff the delimiter and estimate the row count.
+const HEAD_BYTES: usize = 64 * 1024;
+
+/// Parses a CSV file of `len` bytes as it streams from `source`, so the file itself never
+/// has to sit in memory next to the table built from it.
+pub fn parse_csv_from(
+    source: impl Read,
+    len: u64,
+    options: &CsvOptions,
+    on_progress: &mut dyn FnMut(f64) -> bool,
+) -> Result<(Table, CsvReport), CsvError> {
+    if len > MAX_BYTES as u64 {
         return Err(CsvError::TooLarge {
-            size_mb: bytes.len() as f64 / 1048576.0,
+            size_mb: len as f64 / 1048576.0,
             limit_mb: MAX_BYTES / 1048576,
         });
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|e| CsvError::InvalidUtf8 {
-        offset: e.valid_up_to(),
-        line: line_of_offset(bytes, e.valid_up_to()),
-    })?;
-    if text.trim().is_empty() {
+    let mut checked = Utf8Reader::new(source);
+    let mut head = Vec::with_capacity(HEAD_BYTES);
+    (&mut checked)
+        .take(HEAD_BYTES as u64)
+        .read_to_end(&mut head)
+        .map_err(|e| io_error(&e))?;
+    let head_is_whole_file = head.len() < HEAD_BYTES;
+    let bom = if head.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    let head_text = valid_prefix(&head[bom..]);
+    if head_is_whole_file && head_text.trim().is_empty() {
         return Err(CsvError::Empty);
     }
     let delimiter = options
         .delimiter
-        .unwrap_or_else(|| sniff_delimiter(&text[..text.len().min(64 * 1024)]));
+        .unwrap_or_else(|| sniff_delimiter(head_text));
+    let estimated_rows = estimate_rows(head_text, len, head_is_whole_file);
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
-        .from_reader(bytes);
+        .from_reader(io::Cursor::new(&head[bom..]).chain(checked));
     let mut records = reader.records();
     let first = match records.next() {
         Some(r) => r.map_err(|e| to_csv_error(&e))?,
@@ -254,7 +277,7 @@ pub fn parse_csv(
         !(numeric > 0 && numeric + missing == first_cells.len())
     });
     let mut builders: Vec<Builder> = (0..first_cells.len())
-        .map(|_| Builder::Numeric(Vec::new()))
+        .map(|_| Builder::Numeric(Vec::with_capacity(estimated_rows)))
         .collect();
     if !has_header {
         builders
@@ -262,7 +285,7 @@ pub fn parse_csv(
             .zip(first.iter())
             .for_each(|(b, cell)| b.push(cell));
     }
-    let total = bytes.len().max(1) as f64;
+    let total = len.max(1) as f64;
     let mut rows_read = 0usize;
     let mut blank_lines_skipped = false;
     for record in records {
@@ -313,6 +336,38 @@ pub fn parse_csv(
     ))
 }
 
+/// The longest prefix that is whole UTF-8 (the head may end inside a character).
+fn valid_prefix(bytes: &[u8]) -> &str {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default(),
+    }
+}
+
+/// Rows to reserve per column, from the head's bytes per line: reserving up front keeps
+/// each column at its final size instead of doubling (and briefly holding two copies).
+fn estimate_rows(head: &str, len: u64, head_is_whole_file: bool) -> usize {
+    let lines = count_newlines(head.as_bytes()) + 1;
+    if head_is_whole_file {
+        return lines;
+    }
+    let per_line = head.len().max(1) as f64 / lines as f64;
+    ((len as f64 / per_line) * 1.02) as usize
+}
+
+fn io_error(error: &io::Error) -> CsvError {
+    match invalid_at(error) {
+        Some(at) => CsvError::InvalidUtf8 {
+            offset: at.offset,
+            line: at.line,
+        },
+        None => CsvError::Malformed {
+            line: 0,
+            message: error.to_string(),
+        },
+    }
+}
+
 fn default_names(n: usize) -> Vec<String> {
     (1..=n).map(|i| format!("column_{i}")).collect()
 }
@@ -339,6 +394,7 @@ fn unique_names(cells: &[String]) -> Vec<String> {
 
 fn to_csv_error(error: &csv::Error) -> CsvError {
     match error.kind() {
+        csv::ErrorKind::Io(e) => io_error(e),
         csv::ErrorKind::UnequalLengths {
             pos,
             expected_len,

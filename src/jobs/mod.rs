@@ -1,11 +1,12 @@
 //! The job protocol: what the UI may ask a worker to do, and what comes back.
 //!
 //! Messages travel as postcard bytes (compact binary, never JSON text) in transferable
-//! buffers; a raw file being parsed travels beside the message as its own buffer.
+//! buffers; a file being parsed travels beside the message as a `File` the worker reads in
+//! chunks, and a parsed table comes back as typed arrays the page takes over without a copy.
 
 pub mod protocol;
 pub mod runner;
 pub mod worker;
 
 pub use protocol::{Event, Job, JobResult, Request, Response};
-pub use runner::run;
+pub use runner::{run, FileInput};

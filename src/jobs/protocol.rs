@@ -1,12 +1,13 @@
 use serde::{Deserialize, Serialize};
 
+use crate::data::{ColumnBuffer, ColumnProfile, Table};
 use crate::kernels::kmeans::{KMeansModel, KMeansParams};
 use crate::kernels::{Matrix, Partial};
 
 /// One thing a lab can ask a worker to do.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Job {
-    /// Parse the CSV file sent beside the message.
+    /// Parse the CSV file sent beside the message (a `File` read in chunks, or bytes).
     ParseCsv { file_name: String },
     /// Fit K-Means on `x` (already standardized if the user asked).
     KMeans { x: Matrix, params: KMeansParams },
@@ -22,11 +23,15 @@ pub enum Job {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum JobResult {
-    /// The parsed table, postcard-encoded: the page stores these bytes as they are and
-    /// decodes them once, instead of decoding and re-encoding 100 MB on its main thread.
+    /// The parsed table: `skeleton` holds names, kinds, levels and text; the numbers and
+    /// category codes travel in `buffers`, which the worker hands to the page as
+    /// transferable typed arrays (not serialized, never copied on the page's behalf).
     Table {
-        #[serde(with = "serde_bytes")]
-        encoded: Vec<u8>,
+        skeleton: Table,
+        /// Computed in the worker: profiling a big table would stall the page.
+        profiles: Vec<ColumnProfile>,
+        #[serde(skip)]
+        buffers: Vec<ColumnBuffer>,
         delimiter: char,
         has_header: bool,
     },

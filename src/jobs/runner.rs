@@ -1,7 +1,9 @@
 //! Runs one job inside a worker: the only place that turns a job into kernel calls.
 
 use super::protocol::{Event, Job, JobResult};
-use crate::data::{parse_csv, CsvOptions};
+use std::io::Read;
+
+use crate::data::{parse_csv_from, profile_column, split_columns, CsvOptions};
 use crate::kernels::kmeans::{elbow, fit};
 use crate::kernels::{Control, Partial, Progress};
 
@@ -38,11 +40,26 @@ impl Progress for Emitter<'_> {
     }
 }
 
-/// Runs `job`; `file` holds the bytes of an attached file (for `ParseCsv`).
+/// A file sent with a job, read as a stream so it never has to be in memory whole.
+pub struct FileInput {
+    pub reader: Box<dyn Read>,
+    pub len: u64,
+}
+
+impl FileInput {
+    pub fn from_bytes(bytes: Vec<u8>) -> FileInput {
+        FileInput {
+            len: bytes.len() as u64,
+            reader: Box::new(std::io::Cursor::new(bytes)),
+        }
+    }
+}
+
+/// Runs `job`; `file` is the attached file (for `ParseCsv`).
 /// Every outcome, including a cancel, ends with exactly one `Done` or `Failed` event.
 pub fn run(
     job: Job,
-    file: Option<Vec<u8>>,
+    file: Option<FileInput>,
     now_ms: &dyn Fn() -> f64,
     emit: &mut dyn FnMut(Event) -> Control,
 ) {
@@ -62,19 +79,24 @@ pub fn run(
     });
 }
 
-fn run_job(job: Job, file: Option<Vec<u8>>, progress: &mut Emitter) -> Result<JobResult, String> {
+fn run_job(job: Job, file: Option<FileInput>, progress: &mut Emitter) -> Result<JobResult, String> {
     match job {
         Job::ParseCsv { file_name } => {
-            let bytes = file.ok_or_else(|| format!("{file_name}: no file data was sent"))?;
+            let file = file.ok_or_else(|| format!("{file_name}: no file data was sent"))?;
             let mut on_progress = |f: f64| progress.report(f, "parsing", None) == Control::Continue;
-            let (table, report) = parse_csv(&bytes, &CsvOptions::default(), &mut on_progress)
-                .map_err(|e| format!("{file_name}: {e}"))?;
-            // Free the file before encoding: peak memory stays near file + table.
-            drop(bytes);
-            let encoded = super::protocol::encode(&table);
-            drop(table);
+            let (mut table, report) = parse_csv_from(
+                file.reader,
+                file.len,
+                &CsvOptions::default(),
+                &mut on_progress,
+            )
+            .map_err(|e| format!("{file_name}: {e}"))?;
+            let profiles = table.columns.iter().map(profile_column).collect();
+            let buffers = split_columns(&mut table);
             Ok(JobResult::Table {
-                encoded,
+                skeleton: table,
+                profiles,
+                buffers,
                 delimiter: report.delimiter as char,
                 has_header: report.has_header,
             })
@@ -98,7 +120,7 @@ mod tests {
     use crate::kernels::kmeans::KMeansParams;
     use crate::kernels::Matrix;
 
-    fn collect(job: Job, file: Option<Vec<u8>>) -> Vec<Event> {
+    fn collect(job: Job, file: Option<FileInput>) -> Vec<Event> {
         let mut events = Vec::new();
         let clock = std::cell::Cell::new(0.0);
         let now = || {
@@ -118,7 +140,7 @@ mod tests {
             Job::ParseCsv {
                 file_name: "a.csv".into(),
             },
-            Some(b"a,b\n1,2\n".to_vec()),
+            Some(FileInput::from_bytes(b"a,b\n1,2\n".to_vec())),
         );
         assert!(matches!(
             events.last(),
@@ -132,7 +154,7 @@ mod tests {
             Job::ParseCsv {
                 file_name: "bad.csv".into(),
             },
-            Some(b"a,b\n1\n".to_vec()),
+            Some(FileInput::from_bytes(b"a,b\n1\n".to_vec())),
         );
         assert_eq!(
             events.last(),

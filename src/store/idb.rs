@@ -90,10 +90,34 @@ pub async fn put(store_name: &str, key: &str, value: &JsValue) -> Result<(), Str
     request_done(&request).await.map(|_| ())
 }
 
+/// The value stored under `key`, if any.
+pub async fn get(store_name: &str, key: &str) -> Result<Option<JsValue>, String> {
+    let db = open().await?;
+    let request = store(&db, store_name, IdbTransactionMode::Readonly)?
+        .get(&JsValue::from_str(key))
+        .map_err(js_error)?;
+    let value = request_done(&request).await?;
+    Ok((!value.is_undefined()).then_some(value))
+}
+
 pub async fn delete(store_name: &str, key: &str) -> Result<(), String> {
     let db = open().await?;
     let request = store(&db, store_name, IdbTransactionMode::Readwrite)?
         .delete(&JsValue::from_str(key))
+        .map_err(js_error)?;
+    request_done(&request).await.map(|_| ())
+}
+
+/// Deletes every key that starts with `prefix`.
+pub async fn delete_prefix(store_name: &str, prefix: &str) -> Result<(), String> {
+    let db = open().await?;
+    let range = web_sys::IdbKeyRange::bound(
+        &JsValue::from_str(prefix),
+        &JsValue::from_str(&format!("{prefix}\u{ffff}")),
+    )
+    .map_err(js_error)?;
+    let request = store(&db, store_name, IdbTransactionMode::Readwrite)?
+        .delete(&range)
         .map_err(js_error)?;
     request_done(&request).await.map(|_| ())
 }

@@ -1,18 +1,20 @@
 //! The user's datasets and the built-in samples, shared by the data area and every lab.
 //! Uploads are parsed in a worker; parsed tables are kept in IndexedDB so a reload loses nothing.
 
+use std::rc::Rc;
 use std::sync::Arc;
 
-use js_sys::ArrayBuffer;
+use js_sys::{Array, ArrayBuffer, Float64Array, Promise, Uint32Array};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use super::pool::pool;
-use crate::data::Table;
+use crate::data::{join_columns, profile_column, ColumnBuffer, ColumnProfile, Table};
+use crate::jobs::protocol::{decode, encode};
 use crate::jobs::{Event, Job, JobResult};
-use crate::store::datasets as stored;
+use crate::store::datasets::{self as stored, StoredTable};
 
 /// Built-in samples: file stem in `public/samples/` and what it is.
 pub const SAMPLES: [(&str, &str); 4] = [
@@ -40,6 +42,8 @@ pub struct Dataset {
     pub sample: bool,
     /// `None` until a sample has been fetched and parsed.
     pub table: Option<Arc<Table>>,
+    /// One per column, in order; empty while `table` is `None`.
+    pub profiles: Arc<Vec<ColumnProfile>>,
 }
 
 /// Two datasets are equal when they hold the very same table: comparing the tables' contents
@@ -53,6 +57,7 @@ impl PartialEq for Dataset {
             _ => false,
         };
         same_table
+            && Arc::ptr_eq(&self.profiles, &other.profiles)
             && self.id == other.id
             && self.name == other.name
             && self.description == other.description
@@ -67,6 +72,15 @@ pub struct Upload {
     pub fraction: f64,
     pub error: Option<String>,
     pub job_id: Option<u64>,
+}
+
+/// A table that has come back from the worker, with what storing it needs.
+struct Parsed {
+    table: Arc<Table>,
+    profiles: Arc<Vec<ColumnProfile>>,
+    /// The encoded skeleton and the columns as the typed arrays that arrived.
+    skeleton: Vec<u8>,
+    columns: Array,
 }
 
 #[derive(Clone, Copy)]
@@ -91,6 +105,7 @@ impl Datasets {
                 description: (*description).to_string(),
                 sample: true,
                 table: None,
+                profiles: Arc::default(),
             })
             .collect();
         let datasets = Datasets {
@@ -112,20 +127,25 @@ impl Datasets {
             match stored::load_all().await {
                 Ok(mut records) => {
                     records.sort_by(|a, b| a.created_ms.total_cmp(&b.created_ms));
-                    let restored: Vec<Dataset> = records
-                        .into_iter()
-                        .filter_map(|r| {
-                            let table: Table = crate::jobs::protocol::decode(&r.bytes).ok()?;
-                            Some(Dataset {
-                                id: r.id,
-                                name: r.name,
-                                description: String::new(),
-                                sample: false,
-                                table: Some(Arc::new(table)),
-                            })
-                        })
-                        .collect();
-                    this.list.update(|l| l.extend(restored));
+                    for record in records {
+                        let name = record.name.clone();
+                        match restore_table(record.table).await {
+                            Ok((table, profiles)) => this.list.update(|l| {
+                                l.push(Dataset {
+                                    id: record.id,
+                                    name: record.name,
+                                    description: String::new(),
+                                    sample: false,
+                                    table: Some(Arc::new(table)),
+                                    profiles: Arc::new(profiles),
+                                })
+                            }),
+                            Err(e) => this.record_failure(
+                                &name,
+                                format!("{name}: the saved copy could not be read ({e})"),
+                            ),
+                        }
+                    }
                 }
                 Err(e) => super::panic::show_banner(&format!("Could not read saved datasets: {e}")),
             }
@@ -144,28 +164,48 @@ impl Datasets {
         let url = format!("samples/{}", dataset.name);
         spawn_local(async move {
             match fetch_bytes(&url).await {
-                Ok(buffer) => this.parse(dataset.name.clone(), buffer, Some(id)),
+                Ok(buffer) => this.parse_sample(dataset.name.clone(), buffer, id),
                 Err(e) => this.record_failure(&dataset.name, e),
             }
         });
     }
 
-    /// Reads a user's file and parses it in a worker; on success it is stored and listed.
+    /// Parses a user's file in a worker (which reads it in slices: the page never loads it);
+    /// on success it is stored and listed.
     pub fn upload(&self, file: web_sys::File, on_added: impl Fn(String) + 'static) {
         let this = *self;
         let name = file.name();
-        spawn_local(async move {
-            match JsFuture::from(file.array_buffer()).await {
-                Ok(buffer) => {
-                    let buffer: ArrayBuffer = buffer.unchecked_into();
-                    this.parse_upload(name, buffer, on_added);
+        let file_name = name.clone();
+        let on_table = move |parsed: Parsed| {
+            let id = this.fresh_id(&name);
+            this.list.update(|l| {
+                l.push(Dataset {
+                    id: id.clone(),
+                    name: name.clone(),
+                    description: String::new(),
+                    sample: false,
+                    table: Some(parsed.table),
+                    profiles: parsed.profiles.clone(),
+                })
+            });
+            let (save_id, save_name) = (id.clone(), name.clone());
+            spawn_local(async move {
+                let record = stored::Record {
+                    skeleton: &parsed.skeleton,
+                    profiles: &encode(parsed.profiles.as_ref()),
+                    columns: &parsed.columns,
+                };
+                let saved = stored::save(&save_id, &save_name, now_ms(), record).await;
+                if let Err(e) = saved {
+                    this.record_failure(
+                        &save_name,
+                        format!("{save_name} could not be saved for later: {e}"),
+                    );
                 }
-                Err(_) => this.record_failure(
-                    &name,
-                    format!("{name}: the browser could not read the file"),
-                ),
-            }
-        });
+            });
+            on_added(id);
+        };
+        self.submit_parse(file_name, file.into(), on_table);
     }
 
     fn record_failure(&self, file_name: &str, error: String) {
@@ -180,76 +220,52 @@ impl Datasets {
         });
     }
 
-    fn parse(&self, file_name: String, buffer: ArrayBuffer, sample_id: Option<String>) {
+    fn parse_sample(&self, file_name: String, buffer: ArrayBuffer, sample_id: String) {
         let this = *self;
-        self.submit_parse(file_name, buffer, move |table, _| {
-            if let Some(id) = &sample_id {
-                this.list.update(|l| {
-                    if let Some(d) = l.iter_mut().find(|d| &d.id == id) {
-                        d.table = Some(table.clone());
-                    }
-                });
-            }
-        });
-    }
-
-    fn parse_upload(
-        &self,
-        file_name: String,
-        buffer: ArrayBuffer,
-        on_added: impl Fn(String) + 'static,
-    ) {
-        let this = *self;
-        let name = file_name.clone();
-        self.submit_parse(file_name, buffer, move |table, bytes| {
-            let id = this.fresh_id(&name);
+        self.submit_parse(file_name, buffer.into(), move |parsed| {
             this.list.update(|l| {
-                l.push(Dataset {
-                    id: id.clone(),
-                    name: name.clone(),
-                    description: String::new(),
-                    sample: false,
-                    table: Some(table),
-                })
-            });
-            let (save_id, save_name) = (id.clone(), name.clone());
-            spawn_local(async move {
-                if let Err(e) = stored::save(&save_id, &save_name, now_ms(), &bytes).await {
-                    this.record_failure(
-                        &save_name,
-                        format!("{save_name} could not be saved for later: {e}"),
-                    );
+                if let Some(d) = l.iter_mut().find(|d| d.id == sample_id) {
+                    d.table = Some(parsed.table.clone());
+                    d.profiles = parsed.profiles.clone();
                 }
             });
-            on_added(id);
         });
     }
 
-    fn submit_parse(
-        &self,
-        file_name: String,
-        buffer: ArrayBuffer,
-        on_table: impl Fn(Arc<Table>, Vec<u8>) + 'static,
-    ) {
+    /// Parses `file` (a `File` or an `ArrayBuffer`) in a worker and hands the result to `on_table`.
+    fn submit_parse(&self, file_name: String, file: JsValue, on_table: impl Fn(Parsed) + 'static) {
         let this = *self;
         let name = file_name.clone();
-        let job_id = pool().submit(
+        let on_table = Rc::new(on_table);
+        let job_id = pool().submit_file(
             Job::ParseCsv {
                 file_name: file_name.clone(),
             },
-            Some(buffer),
-            move |event| match event {
+            file,
+            move |event, buffers| match event {
                 Event::Progress { fraction, .. } => this.uploads.update(|u| {
                     if let Some(x) = u.iter_mut().find(|x| x.file_name == name) {
                         x.fraction = fraction;
                     }
                 }),
-                Event::Done(JobResult::Table { encoded, .. }) => {
-                    this.uploads.update(|u| u.retain(|x| x.file_name != name));
-                    match crate::jobs::protocol::decode::<Table>(&encoded) {
-                        Ok(table) => on_table(Arc::new(table), encoded),
-                        Err(e) => this.record_failure(&name, format!("{name}: {e}")),
-                    }
+                Event::Done(JobResult::Table {
+                    skeleton, profiles, ..
+                }) => {
+                    let (name, on_table) = (name.clone(), on_table.clone());
+                    spawn_local(async move {
+                        let skeleton_bytes = encode(&skeleton);
+                        let table = assemble(skeleton, &buffers).await;
+                        this.uploads.update(|u| u.retain(|x| x.file_name != name));
+                        match table {
+                            Ok(table) => on_table(Parsed {
+                                table: Arc::new(table),
+                                profiles: Arc::new(profiles),
+                                skeleton: skeleton_bytes,
+                                columns: buffers.iter().collect(),
+                            }),
+                            Err(e) => this.record_failure(&name, format!("{name}: {e}")),
+                        }
+                    });
                 }
                 Event::Done(_) => this.record_failure(&name, format!("{name}: unexpected result")),
                 Event::Failed(message) if message == "cancelled" => {
@@ -313,17 +329,18 @@ impl Datasets {
     }
 
     pub fn rename(&self, id: &str, new_name: String) {
-        let mut record = None;
+        let mut renamed = false;
         self.list.update(|l| {
             if let Some(d) = l.iter_mut().find(|d| d.id == id && !d.sample) {
                 d.name = new_name.clone();
-                record = d.table.clone().map(|t| (d.id.clone(), stored::encode(&t)));
+                renamed = true;
             }
         });
-        if let Some((id, bytes)) = record {
+        if renamed {
             let this = *self;
+            let id = id.to_string();
             spawn_local(async move {
-                if let Err(e) = stored::save(&id, &new_name, now_ms(), &bytes).await {
+                if let Err(e) = stored::rename(&id, &new_name).await {
                     this.record_failure(&new_name, format!("could not save the new name: {e}"));
                 }
             });
@@ -345,6 +362,50 @@ impl Default for Datasets {
     fn default() -> Self {
         Datasets::new()
     }
+}
+
+/// Lets the browser handle input and paint before the next slice of work.
+async fn yield_to_browser() {
+    let promise = Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// A stored table and its profiles (profiled here only for records that predate stored profiles).
+async fn restore_table(stored: StoredTable) -> Result<(Table, Vec<ColumnProfile>), String> {
+    let (table, profiles) = match stored {
+        StoredTable::Encoded(bytes) => (decode::<Table>(&bytes)?, None),
+        StoredTable::Parts {
+            skeleton,
+            profiles,
+            columns,
+        } => {
+            let table = assemble(decode::<Table>(&skeleton)?, &columns.to_vec()).await?;
+            (table, profiles.and_then(|p| decode(&p).ok()))
+        }
+    };
+    let profiles = profiles.unwrap_or_else(|| table.columns.iter().map(profile_column).collect());
+    Ok((table, profiles))
+}
+
+/// Copies a table's columns out of the typed arrays they arrived in (from the worker or
+/// from storage), one column per task so the page never stalls on a big table.
+async fn assemble(skeleton: Table, columns: &[JsValue]) -> Result<Table, String> {
+    let mut buffers = Vec::with_capacity(columns.len());
+    for column in columns {
+        if let Some(cells) = column.dyn_ref::<Float64Array>() {
+            buffers.push(ColumnBuffer::F64(cells.to_vec()));
+        } else if let Some(codes) = column.dyn_ref::<Uint32Array>() {
+            buffers.push(ColumnBuffer::U32(codes.to_vec()));
+        } else {
+            return Err("a column arrived in an unknown form".to_string());
+        }
+        yield_to_browser().await;
+    }
+    join_columns(skeleton, buffers)
 }
 
 async fn fetch_bytes(url: &str) -> Result<ArrayBuffer, String> {

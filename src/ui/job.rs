@@ -74,7 +74,7 @@ impl JobState {
         state.error.set(None);
         state.elapsed_ms.set(None);
         let started = now_ms();
-        let id = pool().submit(job, None, move |event| match event {
+        let id = pool().submit(job, move |event| match event {
             Event::Progress {
                 fraction,
                 message,

@@ -19,12 +19,28 @@ const WORKER_URL: &str = "./worker_loader.js";
 /// How long a cancelled job may take to stop before its worker is terminated.
 const CANCEL_GRACE_MS: i32 = 1000;
 
-type Listener = Rc<dyn Fn(Event)>;
+/// Receives a job's events; the second argument holds the typed arrays that came with the
+/// event (a parsed table's columns), empty otherwise.
+/// A worker that has read a file bigger than this is replaced once it is done.
+const RETIRE_AFTER_BYTES: f64 = 16.0 * 1024.0 * 1024.0;
+
+/// The size of a `File` or an `ArrayBuffer`.
+fn byte_size(file: &JsValue) -> f64 {
+    ["size", "byteLength"]
+        .iter()
+        .find_map(|k| Reflect::get(file, &JsValue::from_str(k)).ok()?.as_f64())
+        .unwrap_or(0.0)
+}
+
+type Listener = Rc<dyn Fn(Event, Vec<JsValue>)>;
 
 struct Queued {
     id: u64,
     job: Job,
-    file: Option<ArrayBuffer>,
+    /// A `File` (read by the worker in slices) or an `ArrayBuffer` (transferred).
+    file: Option<JsValue>,
+    /// Replace the worker once this job ends, to hand its memory back to the system.
+    retire_after: bool,
 }
 
 struct Slot {
@@ -32,6 +48,7 @@ struct Slot {
     /// False until the worker says it has loaded; jobs wait in the queue until then.
     ready: bool,
     running: Option<u64>,
+    retire_after: bool,
     // Kept alive as long as the worker.
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(ErrorEvent)>,
@@ -74,19 +91,38 @@ impl Pool {
     }
 
     /// Queues a job; `on_event` receives its progress and exactly one `Done` or `Failed`.
-    pub fn submit(
+    pub fn submit(&self, job: Job, on_event: impl Fn(Event) + 'static) -> u64 {
+        self.enqueue(job, None, Rc::new(move |event, _| on_event(event)))
+    }
+
+    /// Queues a job that reads `file` (a `File` or an `ArrayBuffer`); `on_event` also gets the
+    /// typed arrays that come back with the result. After a big file the worker is replaced:
+    /// a wasm instance never shrinks, and would otherwise keep the parse's peak memory.
+    pub fn submit_file(
         &self,
         job: Job,
-        file: Option<ArrayBuffer>,
-        on_event: impl Fn(Event) + 'static,
+        file: JsValue,
+        on_event: impl Fn(Event, Vec<JsValue>) + 'static,
     ) -> u64 {
+        self.enqueue(job, Some(file), Rc::new(on_event))
+    }
+
+    fn enqueue(&self, job: Job, file: Option<JsValue>, listener: Listener) -> u64 {
         let id = {
             let mut inner = self.inner.borrow_mut();
             inner.retired.clear();
             let id = inner.next_id;
             inner.next_id += 1;
-            inner.listeners.push((id, Rc::new(on_event)));
-            inner.queue.push_back(Queued { id, job, file });
+            inner.listeners.push((id, listener));
+            let retire_after = file
+                .as_ref()
+                .is_some_and(|f| byte_size(f) > RETIRE_AFTER_BYTES);
+            inner.queue.push_back(Queued {
+                id,
+                job,
+                file,
+                retire_after,
+            });
             id
         };
         self.dispatch();
@@ -132,7 +168,7 @@ impl Pool {
             position.map(|p| inner.listeners.remove(p).1)
         };
         if let Some(listener) = listener {
-            listener(event);
+            listener(event, Vec::new());
         }
     }
 
@@ -151,9 +187,14 @@ impl Pool {
             Worker::new(WORKER_URL).map_err(|e| format!("could not start a worker: {e:?}"))?;
         let pool = self.clone();
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-            let bytes = Uint8Array::new(&event.data()).to_vec();
+            let data = event.data();
+            let field = |name: &str| Reflect::get(&data, &JsValue::from_str(name)).ok();
+            let bytes = field("payload").map_or_else(Vec::new, |p| Uint8Array::new(&p).to_vec());
+            let buffers = field("buffers")
+                .filter(|b| b.is_object())
+                .map_or_else(Vec::new, |b| Array::from(&b).to_vec());
             match decode::<Response>(&bytes) {
-                Ok(response) => pool.on_response(index, response),
+                Ok(response) => pool.on_response(index, response, buffers),
                 Err(message) => web_sys::console::error_1(&JsValue::from_str(&message)),
             }
         });
@@ -168,12 +209,13 @@ impl Pool {
             worker,
             ready: false,
             running: None,
+            retire_after: false,
             _on_message: on_message,
             _on_error: on_error,
         })
     }
 
-    fn on_response(&self, index: usize, response: Response) {
+    fn on_response(&self, index: usize, response: Response, buffers: Vec<JsValue>) {
         if response.event == Event::Ready {
             if let Some(slot) = self.inner.borrow_mut().slots[index].as_mut() {
                 slot.ready = true;
@@ -182,28 +224,31 @@ impl Pool {
             return;
         }
         let ended = matches!(response.event, Event::Done(_) | Event::Failed(_));
+        let mut retire = false;
         if ended {
             if let Some(slot) = self.inner.borrow_mut().slots[index].as_mut() {
                 if slot.running == Some(response.id) {
                     slot.running = None;
+                    retire = slot.retire_after;
                 }
             }
         }
         let is_panic =
             matches!(&response.event, Event::Failed(m) if m.starts_with("the worker crashed"));
-        if ended {
-            self.finish(response.id, response.event);
-        } else {
-            let listener = self
-                .inner
-                .borrow()
-                .listeners
-                .iter()
-                .find(|(l, _)| *l == response.id)
-                .map(|(_, f)| f.clone());
-            if let Some(listener) = listener {
-                listener(response.event);
+        if retire {
+            self.replace(index);
+        }
+        let listener = {
+            let mut inner = self.inner.borrow_mut();
+            let position = inner.listeners.iter().position(|(l, _)| *l == response.id);
+            match position {
+                Some(p) if ended => Some(inner.listeners.remove(p).1),
+                Some(p) => Some(inner.listeners[p].1.clone()),
+                None => None,
             }
+        };
+        if let Some(listener) = listener {
+            listener(response.event, buffers);
         }
         if is_panic {
             // A panicked wasm instance is unusable: replace it before the next job.
@@ -279,13 +324,17 @@ impl Pool {
         let _ = Reflect::set(&message, &JsValue::from_str("payload"), &payload);
         if let Some(file) = &queued.file {
             let _ = Reflect::set(&message, &JsValue::from_str("file"), file);
-            transfer.push(file);
+            // A File is sent by reference; bytes are handed over without a copy.
+            if file.is_instance_of::<ArrayBuffer>() {
+                transfer.push(file);
+            }
         }
         let posted = {
             let mut inner = self.inner.borrow_mut();
             match inner.slots[index].as_mut() {
                 Some(slot) => {
                     slot.running = Some(queued.id);
+                    slot.retire_after = queued.retire_after;
                     slot.worker
                         .post_message_with_transfer(&message, &transfer)
                         .map_err(|e| format!("{e:?}"))

@@ -86,4 +86,22 @@ fn main() {
         text.len() as f64 / 1e6,
         start.elapsed().as_secs_f64()
     );
+
+    // A 200 KB note with 20 flowcharts and 60 display formulas (issue 3's budget: < 300 ms in
+    // the browser). The browser bench imports the same file through the notes page.
+    let note = ml_field_guide::notes::benchmark::benchmark_note(200 * 1024, 20, 60);
+    std::fs::write("target/bench-data/benchmark_note.md", &note).expect("write note");
+    let mut times = Vec::new();
+    for _ in 0..5 {
+        let start = Instant::now();
+        let parsed = ml_field_guide::notes::parse_note(&note, "benchmark_note.md");
+        times.push(start.elapsed().as_secs_f64());
+        assert_eq!(parsed.document.diagrams().len(), 20);
+    }
+    times.sort_by(f64::total_cmp);
+    println!(
+        "note {:.0} KB, 20 diagrams, 60 formulas: parse + MathML + SVG median {:.1} ms",
+        note.len() as f64 / 1024.0,
+        times[2] * 1000.0
+    );
 }

@@ -3,7 +3,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::data::table::format_number;
-use crate::data::{profile_column, ColumnKind, Table};
+use crate::data::{ColumnKind, ColumnProfile};
 
 fn short(v: Option<f64>) -> String {
     v.map(|v| {
@@ -16,15 +16,14 @@ fn short(v: Option<f64>) -> String {
     .unwrap_or_default()
 }
 
-/// Per column: inferred type, missing count, min / max / mean or the top categories.
+/// Per column: inferred type, missing count, min / max / mean or the top categories
+/// (profiled in the worker that parsed the file).
 #[component]
-pub fn ColumnProfiles(table: Arc<Table>) -> impl IntoView {
-    let rows: Vec<_> = table
-        .names
+pub fn ColumnProfiles(names: Vec<String>, profiles: Arc<Vec<ColumnProfile>>) -> impl IntoView {
+    let rows: Vec<_> = names
         .iter()
-        .zip(&table.columns)
-        .map(|(name, column)| {
-            let p = profile_column(column);
+        .zip(profiles.iter())
+        .map(|(name, p)| {
             let summary = match p.kind {
                 ColumnKind::Numeric => format!("min {} · max {} · mean {}", short(p.min), short(p.max), short(p.mean)),
                 _ => p.top.iter().map(|(v, c)| format!("{v} ({c})")).collect::<Vec<_>>().join(", "),

@@ -129,7 +129,7 @@ fn DatasetDetail(dataset: Dataset, page: RwSignal<usize>) -> impl IntoView {
                 <p class="muted">{format!("{} rows × {} columns. Use it in a lab: ", table.rows(), table.names.len())}
                     <a href=format!("#/lab/kmeans?dataset={}", crate::ui::route::encode_component(&dataset.id))>"K-Means"</a></p>
                 <h3>"Columns"</h3>
-                <ColumnProfiles table=table.clone() />
+                <ColumnProfiles names=table.names.clone() profiles=dataset.profiles.clone() />
                 <h3>"Rows"</h3>
                 <DataPreview table=table page=page on_page=move |p| page.set(p) />
             </section>
