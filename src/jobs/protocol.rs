@@ -2,6 +2,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::data::{ColumnBuffer, ColumnProfile, Table};
 use crate::kernels::kmeans::{KMeansModel, KMeansParams};
+use crate::kernels::pca::{PcaModel, PcaParams};
 use crate::kernels::{Matrix, Partial};
 
 /// One thing a lab can ask a worker to do.
@@ -17,6 +18,8 @@ pub enum Job {
         params: KMeansParams,
         ks: Vec<usize>,
     },
+    /// Fit PCA on `x` (rows with missing values already dropped) and project every row.
+    Pca { x: Matrix, params: PcaParams },
     /// A job that panics inside the worker: proves a crashed worker becomes an error and a fresh worker.
     Crash,
 }
@@ -37,6 +40,11 @@ pub enum JobResult {
     },
     KMeans(KMeansModel),
     Elbow(Vec<(usize, f64)>),
+    /// The fitted PCA and every row projected onto its components (rows × num_components).
+    Pca {
+        model: PcaModel,
+        projection: Matrix,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

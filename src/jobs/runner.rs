@@ -5,6 +5,7 @@ use std::io::Read;
 
 use crate::data::{parse_csv_from, profile_column, split_columns, CsvOptions};
 use crate::kernels::kmeans::{elbow, fit};
+use crate::kernels::pca;
 use crate::kernels::{Control, Partial, Progress};
 
 /// Forwards kernel progress to `emit`, batching partial results so the page gets at most
@@ -110,6 +111,14 @@ fn run_job(job: Job, file: Option<FileInput>, progress: &mut Emitter) -> Result<
         Job::KMeansElbow { x, params, ks } => elbow(&x, &params, &ks, progress)
             .map(JobResult::Elbow)
             .map_err(|e| e.to_string()),
+        Job::Pca { x, params } => {
+            let valid = params
+                .validate(x.rows(), x.cols())
+                .map_err(|e| e.to_string())?;
+            let model = pca::fit(&x, &valid, progress).map_err(|e| e.to_string())?;
+            let projection = model.transform(&x).map_err(|e| e.to_string())?;
+            Ok(JobResult::Pca { model, projection })
+        }
         Job::Crash => panic!("the crash job panics on purpose"),
     }
 }

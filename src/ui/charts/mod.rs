@@ -4,6 +4,7 @@
 
 mod axis;
 pub mod bars;
+pub mod heatmap;
 pub mod line;
 pub mod scatter;
 

@@ -5,6 +5,7 @@ pub mod column_profiles;
 pub mod data_preview;
 pub mod dataset_picker;
 pub mod export_link;
+pub mod feature_picker;
 pub mod header;
 pub mod job_status;
 pub mod metrics;

@@ -7,11 +7,18 @@ pub struct LabInfo {
 }
 
 /// Labs that work end to end; a lab is listed here only once it does.
-pub const LABS: [LabInfo; 1] = [LabInfo {
-    id: "kmeans",
-    title: "K-Means clustering",
-    summary: "Watch Lloyd's algorithm assign and move centroids step by step; compare k with the elbow plot.",
-}];
+pub const LABS: [LabInfo; 2] = [
+    LabInfo {
+        id: "kmeans",
+        title: "K-Means clustering",
+        summary: "Watch Lloyd's algorithm assign and move centroids step by step; compare k with the elbow plot.",
+    },
+    LabInfo {
+        id: "pca",
+        title: "Principal component analysis",
+        summary: "Regular (covariance + eigendecomposition) or randomized PCA: scree plot, a 2-D projection, loadings.",
+    },
+];
 
 #[component]
 pub fn LabsPage() -> impl IntoView {

@@ -52,14 +52,14 @@ const KNOWN: [&str; 14] = [
     "debug",
 ];
 
-fn whole(name: &str, value: &str) -> Result<usize, String> {
+pub fn whole(name: &str, value: &str) -> Result<usize, String> {
     value
         .trim()
         .parse()
         .map_err(|_| format!("{name}: \"{value}\" is not a whole number"))
 }
 
-fn boolean(name: &str, value: &str) -> Result<bool, String> {
+pub fn boolean(name: &str, value: &str) -> Result<bool, String> {
     match value {
         "true" | "1" | "on" => Ok(true),
         "false" | "0" | "off" => Ok(false),
