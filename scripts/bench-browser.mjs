@@ -2,7 +2,7 @@
 // headless Chromium, through the same path a user takes: upload, run in the worker,
 // read [data-testid=elapsed-ms]. Needs `trunk build --release` and the data files
 // written by `cargo bench --bench kernels`.
-// Usage: node scripts/bench-browser.mjs [load] [kmeans] [csv] [notes]   (default: all)
+// Usage: node scripts/bench-browser.mjs [load] [kmeans] [csv] [notes] [pca]   (default: all)
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 
 /** Resident memory of every chromium process, in bytes. */
@@ -42,6 +42,7 @@ try {
   if (run('kmeans')) await kmeans();
   if (run('csv')) await bigCsv();
   if (run('notes')) await bigNote();
+  if (run('pca')) await pca();
 } finally {
   await browser.close();
   await server.stop();
@@ -147,5 +148,24 @@ async function bigNote() {
   }
   times.sort((a, b) => a - b);
   console.log(`note ${(note.length / 1024).toFixed(0)} KB, 20 diagrams, 60 formulas: route change to painted, median ${times[2].toFixed(0)} ms (min ${times[0].toFixed(0)}, max ${times[4].toFixed(0)})`);
+  await context.close();
+}
+
+async function pca() {
+  // PCA, regular mode, on 200,000 x 28 (written by the native bench): the fit as timed inside
+  // the worker (metric fit_ms) and the whole job as the page sees it (elapsed-ms, which also
+  // moves the 45 MB matrix to the worker and the projection back).
+  const context = await browser.newContext();
+  const { page } = await openPage(context, `${server.url}#/lab/pca?num_components=5&standardize=false`);
+  await page.locator('input[type=file][data-testid=upload]').setInputFiles('target/bench-data/pca_200k_28d.csv');
+  await page.waitForFunction(() => document.querySelector('select[data-testid=dataset]')?.value === 'pca_200k_28d', null, { timeout: 120000 });
+  const runs = [];
+  for (let i = 0; i < 5; i++) {
+    await page.click('button[data-testid=run]');
+    await waitForStatus(page, 'done', 120000);
+    runs.push({ fit: Number(await page.locator('dd[data-metric=fit_ms]').getAttribute('data-value')), job: Number(await page.locator('[data-testid=elapsed-ms]').textContent()) });
+  }
+  runs.sort((a, b) => a.fit - b.fit);
+  console.log(`pca 200000x28 regular: fit in the worker median ${runs[2].fit.toFixed(1)} ms (min ${runs[0].fit.toFixed(1)}); whole job as the page sees it ${runs[2].job.toFixed(0)} ms`);
   await context.close();
 }

@@ -44,6 +44,8 @@ pub enum JobResult {
     Pca {
         model: PcaModel,
         projection: Matrix,
+        /// Time the fit took inside the worker (without moving data to and from it).
+        fit_ms: f64,
     },
 }
 

@@ -115,9 +115,15 @@ fn run_job(job: Job, file: Option<FileInput>, progress: &mut Emitter) -> Result<
             let valid = params
                 .validate(x.rows(), x.cols())
                 .map_err(|e| e.to_string())?;
+            let started = (progress.now_ms)();
             let model = pca::fit(&x, &valid, progress).map_err(|e| e.to_string())?;
+            let fit_ms = (progress.now_ms)() - started;
             let projection = model.transform(&x).map_err(|e| e.to_string())?;
-            Ok(JobResult::Pca { model, projection })
+            Ok(JobResult::Pca {
+                model,
+                projection,
+                fit_ms,
+            })
         }
         Job::Crash => panic!("the crash job panics on purpose"),
     }

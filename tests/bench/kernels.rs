@@ -104,4 +104,27 @@ fn main() {
         note.len() as f64 / 1024.0,
         times[2] * 1000.0
     );
+
+    // PCA, regular mode, 200,000 × 28 (issue 6: ≤ 2× scikit-learn's 0.07 s). The browser
+    // bench uploads the same file.
+    let x = blobs(200_000, 28, 8);
+    write_csv(&x, "target/bench-data/pca_200k_28d.csv");
+    let params = ml_field_guide::kernels::pca::PcaParams {
+        num_components: 5,
+        ..Default::default()
+    };
+    let valid = params.validate(x.rows(), x.cols()).expect("valid");
+    let mut times = Vec::new();
+    for _ in 0..5 {
+        let start = Instant::now();
+        let model = ml_field_guide::kernels::pca::fit(&x, &valid, &mut Silent).expect("fit");
+        times.push(start.elapsed().as_secs_f64());
+        assert_eq!(model.components.len(), 5);
+    }
+    times.sort_by(f64::total_cmp);
+    println!(
+        "pca 200000x28 regular: median {:.1} ms (min {:.1})",
+        times[2] * 1000.0,
+        times[0] * 1000.0
+    );
 }

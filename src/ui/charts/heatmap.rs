@@ -51,11 +51,16 @@ pub fn heatmap(input: &HeatmapInput) -> String {
     );
     for (j, label) in input.column_labels.iter().enumerate() {
         let x = LEFT + (j as f64 + 0.5) * CELL;
+        // Long names are shortened on the axis; each cell's tooltip has the full name.
+        let label = match label.char_indices().nth(24) {
+            Some((cut, _)) => format!("{}…", &label[..cut]),
+            None => label.clone(),
+        };
         let _ = write!(
             out,
             r##"<text transform="translate({x:.1},{:.1}) rotate(-60)" fill="#111827">{}</text>"##,
             TOP - 6.0,
-            escape(label)
+            escape(&label)
         );
     }
     for (i, label) in input.row_labels.iter().enumerate() {

@@ -36,6 +36,8 @@ pub struct Finished {
     pub features: Vec<String>,
     /// Table row of each projected row (rows with missing values may have been dropped).
     pub rows_used: Arc<Vec<usize>>,
+    /// The fit alone, timed in the worker.
+    pub fit_ms: f64,
 }
 
 enum Prepared {
@@ -134,8 +136,14 @@ pub fn PcaLab() -> impl IntoView {
             },
             |_| {},
             move |result| {
-                if let JobResult::Pca { model, projection } = result {
+                if let JobResult::Pca {
+                    model,
+                    projection,
+                    fit_ms,
+                } = result
+                {
                     finished.set(Some(Finished {
+                        fit_ms,
                         model: Arc::new(model),
                         projection: Arc::new(projection),
                         table: table.clone(),

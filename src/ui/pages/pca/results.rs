@@ -23,7 +23,7 @@ const MAX_PLOTTED: usize = 3000;
 /// Distinct values up to which a column colours by value; above, by quintile.
 const MAX_GROUPS: usize = 10;
 
-fn metrics(model: &PcaModel) -> Vec<Metric> {
+fn metrics(model: &PcaModel, fit_ms: f64) -> Vec<Metric> {
     let mut out: Vec<Metric> = model
         .explained_variance_ratio
         .iter()
@@ -35,6 +35,12 @@ fn metrics(model: &PcaModel) -> Vec<Metric> {
             decimals: 4,
         })
         .collect();
+    out.push(Metric {
+        name: "fit_ms".into(),
+        label: "fit time in the worker (ms)".into(),
+        value: fit_ms,
+        decimals: 1,
+    });
     for pct in [90, 95, 99] {
         if let Some(n) = model.components_for_variance(pct as f64 / 100.0) {
             out.push(Metric {
@@ -189,7 +195,7 @@ pub fn Results(
         finished
             .get()
             .filter(|_| job.status.get() == Status::Done)
-            .map(|f| metrics(&f.model))
+            .map(|f| metrics(&f.model, f.fit_ms))
             .unwrap_or_default()
     });
     let colour_column = Signal::derive(move || {
