@@ -3,10 +3,15 @@
 use leptos::prelude::*;
 
 use crate::ui::components::column_profiles::ColumnProfiles;
+use crate::ui::pages::labs::LABS;
+
 use crate::ui::components::data_preview::DataPreview;
 use crate::ui::components::upload::Upload;
 use crate::ui::datasets::{Dataset, Datasets};
 use crate::ui::route::{replace_query, Location};
+
+/// Labs that take a table (the others take a corpus).
+const TABLE_LABS: [&str; 3] = ["kmeans", "pca", "xgboost"];
 
 #[component]
 pub fn DataPage() -> impl IntoView {
@@ -127,7 +132,10 @@ fn DatasetDetail(dataset: Dataset, page: RwSignal<usize>) -> impl IntoView {
                 <h2>{dataset.name.clone()}</h2>
                 {(!dataset.description.is_empty()).then(|| view! { <p>{dataset.description.clone()}</p> })}
                 <p class="muted">{format!("{} rows × {} columns. Use it in a lab: ", table.rows(), table.names.len())}
-                    <a href=format!("#/lab/kmeans?dataset={}", crate::ui::route::encode_component(&dataset.id))>"K-Means"</a></p>
+                    {LABS.iter().filter(|lab| TABLE_LABS.contains(&lab.id)).map(|lab| view! {
+                        <a class="lab-use" href=format!("#/lab/{}?dataset={}", lab.id, crate::ui::route::encode_component(&dataset.id))>{lab.title}</a>
+                    }).collect::<Vec<_>>()}
+                </p>
                 <h3>"Columns"</h3>
                 <ColumnProfiles names=table.names.clone() profiles=dataset.profiles.clone() />
                 <h3>"Rows"</h3>
