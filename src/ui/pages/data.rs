@@ -3,11 +3,10 @@
 use leptos::prelude::*;
 
 use crate::ui::components::column_profiles::ColumnProfiles;
-use crate::ui::pages::labs::LABS;
-
 use crate::ui::components::data_preview::DataPreview;
 use crate::ui::components::upload::Upload;
 use crate::ui::datasets::{Dataset, Datasets};
+use crate::ui::pages::labs::LABS;
 use crate::ui::route::{replace_query, Location};
 
 /// Labs that take a table (the others take a corpus).

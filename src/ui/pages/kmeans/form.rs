@@ -9,6 +9,7 @@ use crate::data::transform::default_features;
 use crate::data::Table;
 use crate::kernels::kmeans::Distance;
 use crate::ui::components::dataset_picker::DatasetPicker;
+use crate::ui::components::feature_picker::FeaturePicker;
 
 #[component]
 pub fn Form(
@@ -25,27 +26,15 @@ pub fn Form(
     };
     let defaults = LabParams::default().kmeans;
     let lab = move || parsed.get().0;
-    let numeric_columns = move || table.get().map(|t| t.numeric_names()).unwrap_or_default();
-    let chosen = move || {
-        let lab = lab();
-        lab.features.clone().unwrap_or_else(|| {
+    let chosen = Signal::derive(move || {
+        lab().features.unwrap_or_else(|| {
             table
                 .get()
                 .map(|t| default_features(&t))
                 .unwrap_or_default()
         })
-    };
-    let toggle_feature = move |name: String, on: bool| {
-        let mut list = chosen();
-        list.retain(|f| f != &name);
-        if on {
-            list.push(name);
-        }
-        // Keep the table's column order so links stay stable.
-        let order = numeric_columns();
-        list.sort_by_key(|f| order.iter().position(|o| o == f).unwrap_or(usize::MAX));
-        set_in(query, "features", list.join(","));
-    };
+    });
+    let set_features = move |list: Vec<String>| set_in(query, "features", list.join(","));
     let number = move |name: &'static str,
                        label: &'static str,
                        default: String,
@@ -69,20 +58,7 @@ pub fn Form(
                     super::params::set(q, "dataset", id);
                 });
             } />
-            <fieldset class="features">
-                <legend>"Features"</legend>
-                {move || {
-                    let picked = chosen();
-                    numeric_columns().into_iter().map(|name| {
-                        let checked = picked.contains(&name);
-                        let n = name.clone();
-                        view! {
-                            <label class="check"><input type="checkbox" prop:checked=checked
-                                on:change=move |ev| toggle_feature(n.clone(), event_target_checked(&ev)) />{name}</label>
-                        }
-                    }).collect::<Vec<_>>()
-                }}
-            </fieldset>
+            <FeaturePicker table=table chosen=chosen on_change=set_features />
             {number("k", "k (clusters)", defaults.k.to_string(), "1", "1", "How many centroids.")}
             <label class="field">
                 <span>"init_method"</span>
