@@ -49,6 +49,9 @@ pub enum JobResult {
     },
 }
 
+// One event exists at a time per message, moved from the runner to `post`: boxing the result
+// would buy nothing but an allocation.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Event {
     /// `partials` batches the partial results produced since the last progress event.
