@@ -4,7 +4,10 @@
 //! buffers; a raw file being parsed travels beside the message as its own buffer.
 
 pub mod protocol;
+mod run_lda;
+mod run_tfidf;
 pub mod runner;
+pub mod tfidf_index;
 pub mod worker;
 
 pub use protocol::{Event, Job, JobResult, Request, Response};

@@ -89,6 +89,13 @@ fn run_job(job: Job, file: Option<Vec<u8>>, progress: &mut Emitter) -> Result<Jo
             .map(JobResult::Elbow)
             .map_err(|e| e.to_string()),
         Job::Crash => panic!("the crash job panics on purpose"),
+        Job::TfidfFit { params } => super::run_tfidf::fit(params, file, progress),
+        Job::TfidfCount { params, start, end } => {
+            super::run_tfidf::count(params, start, end, file, progress)
+        }
+        Job::TfidfMerge { params, shards } => super::run_tfidf::merge(params, shards, progress),
+        Job::TfidfExport { kind } => super::run_tfidf::export(kind, file),
+        Job::LdaFit { params } => super::run_lda::fit(params, file, progress),
     }
 }
 

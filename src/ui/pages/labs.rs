@@ -7,11 +7,23 @@ pub struct LabInfo {
 }
 
 /// Labs that work end to end; a lab is listed here only once it does.
-pub const LABS: [LabInfo; 1] = [LabInfo {
-    id: "kmeans",
-    title: "K-Means clustering",
-    summary: "Watch Lloyd's algorithm assign and move centroids step by step; compare k with the elbow plot.",
-}];
+pub const LABS: [LabInfo; 3] = [
+    LabInfo {
+        id: "kmeans",
+        title: "K-Means clustering",
+        summary: "Watch Lloyd's algorithm assign and move centroids step by step; compare k with the elbow plot.",
+    },
+    LabInfo {
+        id: "tfidf",
+        title: "TF-IDF and search",
+        summary: "Drop a folder of documents: vocabulary, each document's characteristic terms, a search engine and document similarity.",
+    },
+    LabInfo {
+        id: "lda",
+        title: "LDA topics",
+        summary: "Find the topics of a corpus by Gibbs sampling and see each document's mixture of them.",
+    },
+];
 
 #[component]
 pub fn LabsPage() -> impl IntoView {

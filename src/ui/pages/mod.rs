@@ -4,5 +4,7 @@ pub mod data;
 pub mod home;
 pub mod kmeans;
 pub mod labs;
+pub mod lda;
 pub mod not_found;
 pub mod notes;
+pub mod tfidf;
