@@ -5,7 +5,10 @@
 //! chunks, and a parsed table comes back as typed arrays the page takes over without a copy.
 
 pub mod protocol;
+mod run_lda;
+mod run_tfidf;
 pub mod runner;
+pub mod tfidf_index;
 pub mod worker;
 
 pub use protocol::{Event, Job, JobResult, Request, Response};

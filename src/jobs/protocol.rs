@@ -2,7 +2,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::data::{ColumnBuffer, ColumnProfile, Table};
 use crate::kernels::kmeans::{KMeansModel, KMeansParams};
+use crate::kernels::lda::{LdaModel, LdaParams};
 use crate::kernels::pca::{PcaModel, PcaParams};
+use crate::kernels::tfidf::TfidfParams;
 use crate::kernels::{Matrix, Partial};
 
 /// One thing a lab can ask a worker to do.
@@ -22,6 +24,34 @@ pub enum Job {
     Pca { x: Matrix, params: PcaParams },
     /// A job that panics inside the worker: proves a crashed worker becomes an error and a fresh worker.
     Crash,
+    /// Fit TF-IDF on the postcard-encoded `text::Corpus` sent beside the message; the result is
+    /// the compact index the page queries (`jobs::tfidf_index`).
+    TfidfFit { params: TfidfParams },
+    /// Count the terms of documents `start..end` of the corpus sent beside the message (one
+    /// shard of a fit split across workers); the result is the shard's encoded counts.
+    TfidfCount {
+        params: TfidfParams,
+        start: usize,
+        end: usize,
+    },
+    /// Merge the shards' encoded counts (in document order), weight, and index.
+    TfidfMerge {
+        params: TfidfParams,
+        shards: Vec<serde_bytes::ByteBuf>,
+    },
+    /// Write a download from the encoded index sent beside the message.
+    TfidfExport { kind: TfidfExportKind },
+    /// Fit LDA topics on the postcard-encoded `text::Corpus` sent beside the message.
+    LdaFit { params: LdaParams },
+}
+
+/// The TF-IDF lab's file downloads made in a worker (they walk every stored weight).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TfidfExportKind {
+    /// `doc,term,weight`, one line per stored entry.
+    SparseMatrix,
+    /// `term,df,idf`.
+    Vocabulary,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -47,6 +77,23 @@ pub enum JobResult {
         /// Time the fit took inside the worker (without moving data to and from it).
         fit_ms: f64,
     },
+    /// A postcard-encoded `jobs::tfidf_index::TfidfIndex`, kept as bytes so the page can send it
+    /// back to a worker for exports without re-encoding it.
+    TfidfIndex {
+        #[serde(with = "serde_bytes")]
+        encoded: Vec<u8>,
+    },
+    /// A postcard-encoded `text::ChunkCounts` of one shard, passed on to the merge unread.
+    TfidfCounts {
+        #[serde(with = "serde_bytes")]
+        encoded: Vec<u8>,
+    },
+    /// The bytes of a download (UTF-8 text).
+    File {
+        #[serde(with = "serde_bytes")]
+        bytes: Vec<u8>,
+    },
+    Lda(Box<LdaModel>),
 }
 
 // One event exists at a time per message, moved from the runner to `post`: boxing the result

@@ -54,6 +54,15 @@ impl FileInput {
             reader: Box::new(std::io::Cursor::new(bytes)),
         }
     }
+
+    /// The whole file, for jobs that need it in memory (an encoded corpus or index).
+    pub fn into_bytes(mut self) -> Result<Vec<u8>, String> {
+        let mut bytes = Vec::with_capacity(self.len as usize);
+        self.reader
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("could not read the data sent with the job: {e}"))?;
+        Ok(bytes)
+    }
 }
 
 /// Runs `job`; `file` is the attached file (for `ParseCsv`).
@@ -81,6 +90,8 @@ pub fn run(
 }
 
 fn run_job(job: Job, file: Option<FileInput>, progress: &mut Emitter) -> Result<JobResult, String> {
+    // Jobs other than a CSV parse take their attachment whole.
+    let bytes = |file: Option<FileInput>| file.map(FileInput::into_bytes).transpose();
     match job {
         Job::ParseCsv { file_name } => {
             let file = file.ok_or_else(|| format!("{file_name}: no file data was sent"))?;
@@ -126,6 +137,13 @@ fn run_job(job: Job, file: Option<FileInput>, progress: &mut Emitter) -> Result<
             })
         }
         Job::Crash => panic!("the crash job panics on purpose"),
+        Job::TfidfFit { params } => super::run_tfidf::fit(params, bytes(file)?, progress),
+        Job::TfidfCount { params, start, end } => {
+            super::run_tfidf::count(params, start, end, bytes(file)?, progress)
+        }
+        Job::TfidfMerge { params, shards } => super::run_tfidf::merge(params, shards, progress),
+        Job::TfidfExport { kind } => super::run_tfidf::export(kind, bytes(file)?),
+        Job::LdaFit { params } => super::run_lda::fit(params, bytes(file)?, progress),
     }
 }
 

@@ -8,9 +8,10 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbOpenDbRequest, IdbRequest, IdbTransactionMode};
 
 const DB_NAME: &str = "ml-field-guide";
-const DB_VERSION: u32 = 1;
+// 2: the "corpora" store (text lab).
+const DB_VERSION: u32 = 2;
 /// Every object store the app uses; created on first open.
-pub const STORES: [&str; 2] = ["datasets", "notes"];
+pub const STORES: [&str; 3] = ["datasets", "notes", "corpora"];
 
 fn js_error(value: JsValue) -> String {
     value

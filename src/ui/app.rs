@@ -6,8 +6,8 @@ use super::components::header::Header;
 use super::datasets::Datasets;
 use super::pages::notes::{MyNotes, NotePage, NotesIndex};
 use super::pages::{
-    data::DataPage, home::HomePage, kmeans::KMeansLab, labs::LabsPage, not_found::NotFound,
-    pca::PcaLab,
+    data::DataPage, home::HomePage, kmeans::KMeansLab, labs::LabsPage, lda::LdaLab,
+    not_found::NotFound, pca::PcaLab, tfidf::TfidfLab,
 };
 use super::route::{use_location, Location, Route};
 
@@ -30,6 +30,8 @@ pub fn App() -> impl IntoView {
                 Route::Note { slug, .. } => view! { <NotePage slug=slug /> }.into_any(),
                 Route::Lab(name) if name == "kmeans" => view! { <KMeansLab /> }.into_any(),
                 Route::Lab(name) if name == "pca" => view! { <PcaLab /> }.into_any(),
+                Route::Lab(name) if name == "tfidf" => view! { <TfidfLab /> }.into_any(),
+                Route::Lab(name) if name == "lda" => view! { <LdaLab /> }.into_any(),
                 Route::Lab(name) => view! { <NotFound path=format!("/lab/{name}") /> }.into_any(),
                 Route::NotFound(path) => view! { <NotFound path=path /> }.into_any(),
             }}

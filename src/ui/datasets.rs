@@ -393,7 +393,7 @@ async fn restore_table(stored: StoredTable) -> Result<(Table, Vec<ColumnProfile>
 
 /// Copies a table's columns out of the typed arrays they arrived in (from the worker or
 /// from storage), one column per task so the page never stalls on a big table.
-async fn assemble(skeleton: Table, columns: &[JsValue]) -> Result<Table, String> {
+pub async fn assemble(skeleton: Table, columns: &[JsValue]) -> Result<Table, String> {
     let mut buffers = Vec::with_capacity(columns.len());
     for column in columns {
         if let Some(cells) = column.dyn_ref::<Float64Array>() {

@@ -15,6 +15,10 @@ export async function startServer(port) {
   const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', path.join(root, 'dist')], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Drain the request log: once an unread pipe fills (~64 KB, a few hundred requests) the
+  // server blocks on its next log line and stops answering.
+  server.stdout.resume();
+  server.stderr.resume();
   // Wait until it answers.
   for (let i = 0; i < 100; i++) {
     try {

@@ -7,7 +7,7 @@ pub struct LabInfo {
 }
 
 /// Labs that work end to end; a lab is listed here only once it does.
-pub const LABS: [LabInfo; 2] = [
+pub const LABS: [LabInfo; 4] = [
     LabInfo {
         id: "kmeans",
         title: "K-Means clustering",
@@ -17,6 +17,16 @@ pub const LABS: [LabInfo; 2] = [
         id: "pca",
         title: "Principal component analysis",
         summary: "Regular (covariance + eigendecomposition) or randomized PCA: scree plot, a 2-D projection, loadings.",
+    },
+    LabInfo {
+        id: "tfidf",
+        title: "TF-IDF and search",
+        summary: "Drop a folder of documents: vocabulary, each document's characteristic terms, a search engine and document similarity.",
+    },
+    LabInfo {
+        id: "lda",
+        title: "LDA topics",
+        summary: "Find the topics of a corpus by Gibbs sampling and see each document's mixture of them.",
     },
 ];
 
