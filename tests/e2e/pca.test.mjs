@@ -26,7 +26,7 @@ const expected = JSON.parse(readFileSync(new URL('../fixtures/expected/pca.json'
 test('regular and randomized PCA on breast_cancer match scikit-learn', async () => {
   const context = await browser.newContext();
   const { page, requests, errors } = await openPage(context, `${server.url}#/lab/pca?num_components=5`);
-  await page.waitForFunction(() => document.querySelector('select[data-testid=dataset]')?.value === 'sample:breast_cancer');
+  // Pressed before the sample has loaded, Run waits for it.
   await page.click('button[data-testid=run]');
   await waitForStatus(page, 'done');
   // Regular mode: the issue's tolerance is 1e-6 on every ratio.
@@ -62,7 +62,7 @@ test('regular and randomized PCA on breast_cancer match scikit-learn', async () 
 test('a bad parameter in the link names it and does not run', async () => {
   const context = await browser.newContext();
   const { page } = await openPage(context, `${server.url}#/lab/pca?num_components=40`);
-  await page.waitForFunction(() => document.querySelector('select[data-testid=dataset]')?.value === 'sample:breast_cancer');
+  await page.waitForSelector('fieldset.features input[type=checkbox]');
   await page.click('button[data-testid=run]');
   await waitForStatus(page, 'error');
   // 30 features in breast_cancer: 40 components cannot exist.

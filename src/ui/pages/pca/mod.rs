@@ -97,6 +97,8 @@ pub fn PcaLab() -> impl IntoView {
     let job = JobState::new();
     let missing_rows = RwSignal::new(None::<usize>);
     let finished = RwSignal::new(None::<Finished>);
+    // Run was pressed while a sample was still loading: run as soon as it arrives.
+    let run_when_loaded = RwSignal::new(false);
 
     let run = move || {
         missing_rows.set(None);
@@ -106,6 +108,11 @@ pub fn PcaLab() -> impl IntoView {
             return;
         }
         let Some(table) = table.get_untracked() else {
+            if datasets.get(&lab.dataset).is_some_and(|d| d.sample) {
+                run_when_loaded.set(true);
+                job.message.set(format!("loading {}…", lab.dataset));
+                return;
+            }
             job.fail(format!(
                 "dataset: \"{}\" is not loaded (pick a dataset or upload one)",
                 lab.dataset
@@ -154,6 +161,13 @@ pub fn PcaLab() -> impl IntoView {
             },
         );
     };
+
+    Effect::new(move |_| {
+        if run_when_loaded.get() && table.with(Option::is_some) {
+            run_when_loaded.set(false);
+            run();
+        }
+    });
 
     view! {
         <article class="lab">
