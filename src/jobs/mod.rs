@@ -6,6 +6,7 @@
 pub mod protocol;
 pub mod runner;
 pub mod worker;
+pub mod xgboost;
 
 pub use protocol::{Event, Job, JobResult, Request, Response};
 pub use runner::run;

@@ -1,5 +1,6 @@
 use serde::{Deserialize, Serialize};
 
+use super::xgboost::{XgboostJob, XgboostOutcome};
 use crate::kernels::kmeans::{KMeansModel, KMeansParams};
 use crate::kernels::{Matrix, Partial};
 
@@ -16,6 +17,8 @@ pub enum Job {
         params: KMeansParams,
         ks: Vec<usize>,
     },
+    /// Train gradient-boosted trees (XGBoost semantics), score both channels, SHAP.
+    Xgboost(Box<XgboostJob>),
     /// A job that panics inside the worker: proves a crashed worker becomes an error and a fresh worker.
     Crash,
 }
@@ -32,6 +35,7 @@ pub enum JobResult {
     },
     KMeans(KMeansModel),
     Elbow(Vec<(usize, f64)>),
+    Xgboost(Box<XgboostOutcome>),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

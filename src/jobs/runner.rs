@@ -88,6 +88,9 @@ fn run_job(job: Job, file: Option<Vec<u8>>, progress: &mut Emitter) -> Result<Jo
         Job::KMeansElbow { x, params, ks } => elbow(&x, &params, &ks, progress)
             .map(JobResult::Elbow)
             .map_err(|e| e.to_string()),
+        Job::Xgboost(job) => {
+            super::xgboost::run(*job, progress).map(|o| JobResult::Xgboost(Box::new(o)))
+        }
         Job::Crash => panic!("the crash job panics on purpose"),
     }
 }

@@ -7,6 +7,7 @@ use super::datasets::Datasets;
 use super::pages::notes::{MyNotes, NotePage, NotesIndex};
 use super::pages::{
     data::DataPage, home::HomePage, kmeans::KMeansLab, labs::LabsPage, not_found::NotFound,
+    xgboost::XgboostLab,
 };
 use super::route::{use_location, Location, Route};
 
@@ -28,6 +29,7 @@ pub fn App() -> impl IntoView {
                 Route::Notes => view! { <NotesIndex /> }.into_any(),
                 Route::Note { slug, .. } => view! { <NotePage slug=slug /> }.into_any(),
                 Route::Lab(name) if name == "kmeans" => view! { <KMeansLab /> }.into_any(),
+                Route::Lab(name) if name == "xgboost" => view! { <XgboostLab /> }.into_any(),
                 Route::Lab(name) => view! { <NotFound path=format!("/lab/{name}") /> }.into_any(),
                 Route::NotFound(path) => view! { <NotFound path=path /> }.into_any(),
             }}

@@ -4,8 +4,14 @@
 
 mod axis;
 pub mod bars;
+pub mod beeswarm;
+pub mod confusion;
+pub mod hbars;
 pub mod line;
 pub mod scatter;
+pub mod sized;
+pub mod tree;
+pub mod waterfall;
 
 pub use axis::escape;
 

@@ -7,11 +7,18 @@ pub struct LabInfo {
 }
 
 /// Labs that work end to end; a lab is listed here only once it does.
-pub const LABS: [LabInfo; 1] = [LabInfo {
-    id: "kmeans",
-    title: "K-Means clustering",
-    summary: "Watch Lloyd's algorithm assign and move centroids step by step; compare k with the elbow plot.",
-}];
+pub const LABS: [LabInfo; 2] = [
+    LabInfo {
+        id: "kmeans",
+        title: "K-Means clustering",
+        summary: "Watch Lloyd's algorithm assign and move centroids step by step; compare k with the elbow plot.",
+    },
+    LabInfo {
+        id: "xgboost",
+        title: "Gradient boosting (XGBoost)",
+        summary: "Train boosted trees with XGBoost's semantics and SageMaker's hyperparameter names; open any tree, explain predictions with SHAP, export the model to real XGBoost.",
+    },
+];
 
 #[component]
 pub fn LabsPage() -> impl IntoView {

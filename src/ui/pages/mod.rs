@@ -6,3 +6,4 @@ pub mod kmeans;
 pub mod labs;
 pub mod not_found;
 pub mod notes;
+pub mod xgboost;
