@@ -10,6 +10,7 @@ mod run_tfidf;
 pub mod runner;
 pub mod tfidf_index;
 pub mod worker;
+pub mod xgboost;
 
 pub use protocol::{Event, Job, JobResult, Request, Response};
 pub use runner::{run, FileInput};

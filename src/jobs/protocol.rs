@@ -1,5 +1,6 @@
 use serde::{Deserialize, Serialize};
 
+use super::xgboost::{XgboostJob, XgboostOutcome};
 use crate::data::{ColumnBuffer, ColumnProfile, Table};
 use crate::kernels::kmeans::{KMeansModel, KMeansParams};
 use crate::kernels::lda::{LdaModel, LdaParams};
@@ -22,6 +23,8 @@ pub enum Job {
     },
     /// Fit PCA on `x` (rows with missing values already dropped) and project every row.
     Pca { x: Matrix, params: PcaParams },
+    /// Train gradient-boosted trees (XGBoost semantics), score both channels, SHAP.
+    Xgboost(Box<XgboostJob>),
     /// A job that panics inside the worker: proves a crashed worker becomes an error and a fresh worker.
     Crash,
     /// Fit TF-IDF on the postcard-encoded `text::Corpus` sent beside the message; the result is
@@ -94,6 +97,7 @@ pub enum JobResult {
         bytes: Vec<u8>,
     },
     Lda(Box<LdaModel>),
+    Xgboost(Box<XgboostOutcome>),
 }
 
 // One event exists at a time per message, moved from the runner to `post`: boxing the result

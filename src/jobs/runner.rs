@@ -136,6 +136,9 @@ fn run_job(job: Job, file: Option<FileInput>, progress: &mut Emitter) -> Result<
                 fit_ms,
             })
         }
+        Job::Xgboost(job) => {
+            super::xgboost::run(*job, progress).map(|o| JobResult::Xgboost(Box::new(o)))
+        }
         Job::Crash => panic!("the crash job panics on purpose"),
         Job::TfidfFit { params } => super::run_tfidf::fit(params, bytes(file)?, progress),
         Job::TfidfCount { params, start, end } => {

@@ -7,7 +7,7 @@ use super::datasets::Datasets;
 use super::pages::notes::{MyNotes, NotePage, NotesIndex};
 use super::pages::{
     data::DataPage, home::HomePage, kmeans::KMeansLab, labs::LabsPage, lda::LdaLab,
-    not_found::NotFound, pca::PcaLab, tfidf::TfidfLab,
+    not_found::NotFound, pca::PcaLab, tfidf::TfidfLab, xgboost::XgboostLab,
 };
 use super::route::{use_location, Location, Route};
 
@@ -32,6 +32,7 @@ pub fn App() -> impl IntoView {
                 Route::Lab(name) if name == "pca" => view! { <PcaLab /> }.into_any(),
                 Route::Lab(name) if name == "tfidf" => view! { <TfidfLab /> }.into_any(),
                 Route::Lab(name) if name == "lda" => view! { <LdaLab /> }.into_any(),
+                Route::Lab(name) if name == "xgboost" => view! { <XgboostLab /> }.into_any(),
                 Route::Lab(name) => view! { <NotFound path=format!("/lab/{name}") /> }.into_any(),
                 Route::NotFound(path) => view! { <NotFound path=path /> }.into_any(),
             }}

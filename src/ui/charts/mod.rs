@@ -4,9 +4,15 @@
 
 mod axis;
 pub mod bars;
+pub mod beeswarm;
+pub mod confusion;
+pub mod hbars;
 pub mod heatmap;
 pub mod line;
 pub mod scatter;
+pub mod sized;
+pub mod tree;
+pub mod waterfall;
 
 pub use axis::escape;
 

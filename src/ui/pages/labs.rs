@@ -7,7 +7,7 @@ pub struct LabInfo {
 }
 
 /// Labs that work end to end; a lab is listed here only once it does.
-pub const LABS: [LabInfo; 4] = [
+pub const LABS: [LabInfo; 5] = [
     LabInfo {
         id: "kmeans",
         title: "K-Means clustering",
@@ -27,6 +27,11 @@ pub const LABS: [LabInfo; 4] = [
         id: "lda",
         title: "LDA topics",
         summary: "Find the topics of a corpus by Gibbs sampling and see each document's mixture of them.",
+    },
+    LabInfo {
+        id: "xgboost",
+        title: "Gradient boosting (XGBoost)",
+        summary: "Train boosted trees with XGBoost's semantics and SageMaker's hyperparameter names; open any tree, explain predictions with SHAP, export the model to real XGBoost.",
     },
 ];
 

@@ -9,3 +9,4 @@ pub mod not_found;
 pub mod notes;
 pub mod pca;
 pub mod tfidf;
+pub mod xgboost;

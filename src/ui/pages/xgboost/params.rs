@@ -1,0 +1,326 @@
+//! The XGBoost lab's whole state as URL query parameters: the data choices (`dataset`,
+//! `target`, `features`, the validation split or channel) and every hyperparameter under
+//! its SageMaker XGBoost name. Parsing reports each bad value naming its parameter. Pure.
+
+use crate::kernels::boosting::{EvalMetric, Objective, Params};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct LabParams {
+    pub dataset: String,
+    /// `None`: a column named like a label, else the last column.
+    pub target: Option<String>,
+    /// `None`: every other column (text columns left out).
+    pub features: Option<Vec<String>>,
+    /// `None`: detected from the target column.
+    pub objective: Option<Objective>,
+    /// A second dataset used as the validation channel (SageMaker's `validation`).
+    pub validation: Option<String>,
+    /// Share of rows held out for validation when there is no validation channel.
+    pub validation_fraction: f64,
+    pub split_seed: u64,
+    /// Keep each class's share in both parts (classification only).
+    pub stratify: bool,
+    /// The hyperparameters; `objective` and `num_class` are filled in from the data.
+    pub xgb: Params,
+    pub view: ViewParams,
+}
+
+/// What the result views show: part of the link, so a shared link opens the same tree.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ViewParams {
+    /// XGBoost's importance type: gain, weight, cover, total_gain, total_cover.
+    pub importance: String,
+    /// Boosting round (0-based) whose tree is drawn.
+    pub tree: usize,
+    /// Output (class) for multiclass trees and SHAP values.
+    pub class: usize,
+    /// Which SHAP row the waterfall explains (index among the explained rows).
+    pub row: usize,
+}
+
+impl Default for ViewParams {
+    fn default() -> Self {
+        ViewParams {
+            importance: "gain".into(),
+            tree: 0,
+            class: 0,
+            row: 0,
+        }
+    }
+}
+
+pub const DEFAULT_DATASET: &str = "sample:breast_cancer";
+
+impl Default for LabParams {
+    fn default() -> Self {
+        LabParams {
+            dataset: DEFAULT_DATASET.into(),
+            target: None,
+            features: None,
+            objective: None,
+            validation: None,
+            validation_fraction: 0.2,
+            split_seed: 0,
+            stratify: true,
+            xgb: Params::default(),
+            view: ViewParams::default(),
+        }
+    }
+}
+
+/// Every name this lab reads, in the order the form shows them.
+pub const KNOWN: [&str; 27] = [
+    "dataset",
+    "target",
+    "features",
+    "validation",
+    "validation_fraction",
+    "split_seed",
+    "stratify",
+    "objective",
+    "num_round",
+    "eta",
+    "gamma",
+    "max_depth",
+    "min_child_weight",
+    "subsample",
+    "colsample_bytree",
+    "lambda",
+    "alpha",
+    "scale_pos_weight",
+    "max_bin",
+    "base_score",
+    "eval_metric",
+    "early_stopping_rounds",
+    "seed",
+    "importance_type",
+    "tree",
+    "class",
+    "row",
+];
+
+fn whole(name: &str, value: &str) -> Result<usize, String> {
+    value
+        .trim()
+        .parse()
+        .map_err(|_| format!("{name}: \"{value}\" is not a whole number"))
+}
+
+fn number(name: &str, value: &str) -> Result<f64, String> {
+    value
+        .trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+        .ok_or_else(|| format!("{name}: \"{value}\" is not a number"))
+}
+
+fn boolean(name: &str, value: &str) -> Result<bool, String> {
+    match value {
+        "true" | "1" | "on" => Ok(true),
+        "false" | "0" | "off" => Ok(false),
+        _ => Err(format!("{name}: \"{value}\" must be true or false")),
+    }
+}
+
+pub fn parse_objective(value: &str) -> Result<Option<Objective>, String> {
+    match value.trim() {
+        "" | "auto" => Ok(None),
+        "binary:logistic" => Ok(Some(Objective::BinaryLogistic)),
+        "reg:squarederror" => Ok(Some(Objective::SquaredError)),
+        "multi:softprob" => Ok(Some(Objective::Softprob)),
+        other => Err(format!(
+            "objective: \"{other}\" must be auto, binary:logistic, multi:softprob or reg:squarederror"
+        )),
+    }
+}
+
+fn parse_metrics(value: &str) -> Result<Vec<EvalMetric>, String> {
+    value
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|m| {
+            serde_json::from_value(serde_json::Value::String(m.to_string())).map_err(|_| {
+                format!("eval_metric: \"{m}\" must be one of auc, error, logloss, rmse, mae, merror, mlogloss")
+            })
+        })
+        .collect()
+}
+
+fn list(value: &str) -> Option<Vec<String>> {
+    let items: Vec<String> = value
+        .split(',')
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    (!items.is_empty()).then_some(items)
+}
+
+fn read_one(p: &mut LabParams, name: &str, value: &str) -> Result<(), String> {
+    let x = &mut p.xgb;
+    match name {
+        "dataset" => p.dataset = value.to_string(),
+        "target" => p.target = Some(value.to_string()).filter(|v| !v.is_empty()),
+        "features" => p.features = list(value),
+        "validation" => p.validation = Some(value.to_string()).filter(|v| !v.is_empty()),
+        "validation_fraction" => {
+            let v = number(name, value)?;
+            if !(0.0..1.0).contains(&v) {
+                return Err(format!(
+                    "validation_fraction must be at least 0 and below 1 (got {value})"
+                ));
+            }
+            p.validation_fraction = v;
+        }
+        "split_seed" => p.split_seed = whole(name, value)? as u64,
+        "stratify" => p.stratify = boolean(name, value)?,
+        "objective" => p.objective = parse_objective(value)?,
+        "num_round" => x.num_round = whole(name, value)?,
+        "eta" => x.eta = number(name, value)?,
+        "gamma" => x.gamma = number(name, value)?,
+        "max_depth" => x.max_depth = whole(name, value)?,
+        "min_child_weight" => x.min_child_weight = number(name, value)?,
+        "subsample" => x.subsample = number(name, value)?,
+        "colsample_bytree" => x.colsample_bytree = number(name, value)?,
+        "lambda" => x.lambda = number(name, value)?,
+        "alpha" => x.alpha = number(name, value)?,
+        "scale_pos_weight" => x.scale_pos_weight = number(name, value)?,
+        "max_bin" => x.max_bin = whole(name, value)?,
+        "base_score" => x.base_score = number(name, value)?,
+        "eval_metric" => x.eval_metric = parse_metrics(value)?,
+        "early_stopping_rounds" => {
+            x.early_stopping_rounds = match value.trim() {
+                "" => None,
+                v => Some(whole(name, v)?),
+            }
+        }
+        "seed" => x.seed = whole(name, value)? as u64,
+        "importance_type" => {
+            p.view.importance = match value {
+                "gain" | "weight" | "cover" | "total_gain" | "total_cover" => value.to_string(),
+                _ => {
+                    return Err(format!(
+                        "importance_type: \"{value}\" must be gain, weight, cover, total_gain or total_cover"
+                    ))
+                }
+            }
+        }
+        "tree" => p.view.tree = whole(name, value)?,
+        "class" => p.view.class = whole(name, value)?,
+        "row" => p.view.row = whole(name, value)?,
+        other => {
+            return Err(format!(
+                "unknown parameter \"{other}\" (this lab reads: {})",
+                KNOWN.join(", ")
+            ))
+        }
+    }
+    Ok(())
+}
+
+/// Reads every parameter; unknown names and unreadable values are reported, not ignored.
+/// Rules that need the data (eval_metric against the detected objective, base_score for a
+/// regression target) are checked again when the job is prepared.
+pub fn parse(query: &[(String, String)]) -> (LabParams, Vec<String>) {
+    let mut p = LabParams::default();
+    let mut errors = Vec::new();
+    for (name, value) in query {
+        if let Err(e) = read_one(&mut p, name, value) {
+            errors.push(e);
+        }
+    }
+    if errors.is_empty() {
+        let mut probe = p.xgb.clone();
+        probe.objective = p.objective.unwrap_or(Objective::BinaryLogistic);
+        probe.num_class = Some(2);
+        if p.objective.is_none() {
+            probe.eval_metric.clear();
+            probe.base_score = 0.5;
+        }
+        if let Err(e) = probe.validate() {
+            errors.push(e.to_string());
+        }
+    }
+    (p, errors)
+}
+
+/// Sets one parameter in a query, keeping the others in order.
+pub fn set(query: &mut Vec<(String, String)>, name: &str, value: String) {
+    match query.iter_mut().find(|(k, _)| k == name) {
+        Some(pair) => pair.1 = value,
+        None => query.push((name.to_string(), value)),
+    }
+}
+
+/// Sets one parameter in the lab's query signal (which writes the URL).
+pub fn set_in(query: leptos::prelude::RwSignal<Vec<(String, String)>>, name: &str, value: String) {
+    use leptos::prelude::Update;
+    query.update(|q| set(q, name, value));
+}
+
+/// Removes one parameter (back to its default).
+pub fn remove_in(query: leptos::prelude::RwSignal<Vec<(String, String)>>, name: &str) {
+    use leptos::prelude::Update;
+    query.update(|q| q.retain(|(k, _)| k != name));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn reads_sagemaker_names() {
+        let (p, errors) = parse(&q(&[
+            ("num_round", "50"),
+            ("eta", "0.1"),
+            ("lambda", "2"),
+            ("alpha", "0.5"),
+            ("eval_metric", "auc,logloss"),
+            ("early_stopping_rounds", "5"),
+            ("objective", "binary:logistic"),
+            ("target", "label"),
+            ("features", "a, b"),
+            ("validation_fraction", "0.3"),
+            ("stratify", "false"),
+        ]));
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!((p.xgb.num_round, p.xgb.eta, p.xgb.lambda), (50, 0.1, 2.0));
+        assert_eq!(
+            p.xgb.eval_metric,
+            vec![EvalMetric::Auc, EvalMetric::Logloss]
+        );
+        assert_eq!(p.xgb.early_stopping_rounds, Some(5));
+        assert_eq!(p.objective, Some(Objective::BinaryLogistic));
+        assert_eq!(p.features, Some(vec!["a".into(), "b".into()]));
+        assert_eq!((p.validation_fraction, p.stratify), (0.3, false));
+    }
+
+    #[test]
+    fn invalid_values_name_the_parameter() {
+        let first = |pairs: &[(&str, &str)]| parse(&q(pairs)).1.first().cloned().unwrap();
+        assert!(first(&[("eta", "0")]).starts_with("eta must be"));
+        assert!(first(&[("eta", "1.5")]).starts_with("eta must be"));
+        assert!(first(&[("num_round", "0")]).starts_with("num_round"));
+        assert!(first(&[("max_depth", "0")]).starts_with("max_depth"));
+        assert!(first(&[("eta", "abc")]).starts_with("eta: \"abc\""));
+        assert!(first(&[("objective", "rank:pairwise")]).starts_with("objective:"));
+        assert!(first(&[("eval_metric", "ndcg")]).starts_with("eval_metric:"));
+        assert!(first(&[("validation_fraction", "1")]).starts_with("validation_fraction"));
+        assert!(first(&[("bogus", "1")]).starts_with("unknown parameter \"bogus\""));
+    }
+
+    #[test]
+    fn auto_objective_defers_data_dependent_rules() {
+        // A regression base_score and metric are fine until the target is known.
+        let (_, errors) = parse(&q(&[("base_score", "150"), ("eval_metric", "rmse")]));
+        assert!(errors.is_empty(), "{errors:?}");
+    }
+}

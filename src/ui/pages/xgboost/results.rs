@@ -1,0 +1,104 @@
+//! After (and during) a run: metrics, learning curves, then the finished model's views.
+
+use leptos::prelude::*;
+
+use super::curves::LearningCurves;
+use super::exports::Exports;
+use super::importance::Importance;
+use super::metrics_view::RunMetrics;
+use super::params::LabParams;
+use super::shap_view::ShapView;
+use super::tree_view::TreeView;
+use super::validation_view::ValidationView;
+use super::{CurvePoint, Finished};
+use crate::ui::job::JobState;
+
+#[component]
+pub fn Results(
+    job: JobState,
+    live: RwSignal<Vec<CurvePoint>>,
+    finished: RwSignal<Option<Finished>>,
+    lab: Memo<LabParams>,
+    query: RwSignal<Vec<(String, String)>>,
+) -> impl IntoView {
+    view! {
+        <section class="lab-results" aria-label="Results">
+            <RunMetrics finished=finished />
+            <LearningCurves job=job live=live finished=finished />
+            <Show when=move || finished.get().is_some()>
+                <Notices finished=finished />
+                <Importance finished=finished lab=lab query=query />
+                <TreeView finished=finished lab=lab query=query />
+                <ValidationView finished=finished />
+                <ShapView finished=finished lab=lab query=query />
+                <Exports finished=finished />
+            </Show>
+        </section>
+    }
+}
+
+/// What the data preparation did: task, one-hot columns, dropped rows, skipped columns.
+#[component]
+fn Notices(finished: RwSignal<Option<Finished>>) -> impl IntoView {
+    move || {
+        finished.get().map(|f| {
+            let p = &f.prepared;
+            let mut notes = vec![format!(
+                "Trained {} with {} on {} rows × {} columns; validation: {}.",
+                super::target::task_name(p.target.objective),
+                p.target.objective.name(),
+                p.train_rows.len(),
+                p.columns.len(),
+                match &p.validation_source {
+                    super::prepare::ValidationSource::Split { fraction } => format!(
+                        "{} rows held out ({:.0} %)",
+                        p.validation_rows.len(),
+                        fraction * 100.0
+                    ),
+                    super::prepare::ValidationSource::Channel { name } =>
+                        format!("{} rows of the channel {name}", p.validation_rows.len()),
+                    super::prepare::ValidationSource::None => "none".to_string(),
+                }
+            )];
+            if !p.target.classes.is_empty() {
+                let map: Vec<String> = p
+                    .target
+                    .classes
+                    .iter()
+                    .enumerate()
+                    .take(12)
+                    .map(|(i, c)| format!("{i} = {c}"))
+                    .collect();
+                notes.push(format!("Classes of \"{}\": {}.", p.target.name, map.join(", ")));
+            }
+            for (column, levels) in &p.one_hot {
+                notes.push(format!("\"{column}\" was one-hot encoded into {levels} columns."));
+            }
+            let (train_missing, valid_missing) = p.missing_target;
+            if train_missing + valid_missing > 0 {
+                notes.push(format!(
+                    "{} rows with a missing target were dropped ({train_missing} in the training data, {valid_missing} in the validation channel).",
+                    train_missing + valid_missing
+                ));
+            }
+            if !p.skipped.is_empty() {
+                notes.push(format!(
+                    "Left out of the default features (free text or over 64 categories): {}.",
+                    p.skipped.join(", ")
+                ));
+            }
+            let model = &f.outcome.model;
+            if p.params.early_stopping_rounds.is_some() {
+                notes.push(format!(
+                    "Early stopping kept rounds 1 to {} (the best validation score).",
+                    model.best_iteration + 1
+                ));
+            }
+            view! {
+                <ul class="notices" data-testid="notices">
+                    {notes.into_iter().map(|n| view! { <li>{n}</li> }).collect::<Vec<_>>()}
+                </ul>
+            }
+        })
+    }
+}

@@ -1,0 +1,182 @@
+//! TreeSHAP explanations computed in the worker: global importance (mean |SHAP|), the
+//! beeswarm summary, and a waterfall for one chosen row. Values are in margin units
+//! (log-odds for binary:logistic), per class for multi:softprob.
+
+use leptos::prelude::*;
+
+use super::params::{set_in, LabParams};
+use super::Finished;
+use crate::kernels::shap::mean_abs_shap;
+use crate::ui::charts::beeswarm::{beeswarm, SwarmRow};
+use crate::ui::charts::hbars::hbar_chart;
+use crate::ui::charts::sized::short;
+use crate::ui::charts::waterfall::waterfall;
+use crate::ui::components::chart::Chart;
+
+const SWARM_FEATURES: usize = 15;
+const GLOBAL_FEATURES: usize = 20;
+const WATERFALL_STEPS: usize = 10;
+
+/// Features ordered by mean |SHAP|, largest first: (feature index, mean |SHAP|).
+fn ranked(values: &[Vec<f64>], features: usize) -> Vec<(usize, f64)> {
+    let mut r: Vec<(usize, f64)> = mean_abs_shap(values, features)
+        .into_iter()
+        .enumerate()
+        .collect();
+    r.sort_by(|a, b| b.1.total_cmp(&a.1));
+    r
+}
+
+#[component]
+pub fn ShapView(
+    finished: RwSignal<Option<Finished>>,
+    lab: Memo<LabParams>,
+    query: RwSignal<Vec<(String, String)>>,
+) -> impl IntoView {
+    let outputs = move || finished.get().map_or(1, |f| f.outcome.model.outputs.max(1));
+    let class = move || lab.get().view.class.min(outputs() - 1);
+    let rows = move || finished.get().map_or(0, |f| f.outcome.shap.rows.len());
+    let row = move || lab.get().view.row.min(rows().saturating_sub(1));
+    let global_svg = Signal::derive(move || {
+        let Some(f) = finished.get() else {
+            return String::new();
+        };
+        let Some(values) = f.outcome.shap.values.get(class()) else {
+            return String::new();
+        };
+        let columns = &f.prepared.columns;
+        let bars: Vec<(String, f64)> = ranked(values, columns.len())
+            .into_iter()
+            .take(GLOBAL_FEATURES)
+            .map(|(j, v)| (columns[j].clone(), v))
+            .collect();
+        hbar_chart(
+            "Mean |SHAP value| (global importance)",
+            "mean |SHAP| (margin units)",
+            &bars,
+            "#e15759",
+        )
+    });
+    let swarm_svg = Signal::derive(move || {
+        let Some(f) = finished.get() else {
+            return String::new();
+        };
+        let Some(values) = f.outcome.shap.values.get(class()) else {
+            return String::new();
+        };
+        let (columns, x) = (&f.prepared.columns, &f.outcome.shap.features);
+        let swarm: Vec<SwarmRow> = ranked(values, columns.len())
+            .into_iter()
+            .take(SWARM_FEATURES)
+            .map(|(j, _)| {
+                let (lo, hi) = x
+                    .iter()
+                    .map(|r| r[j])
+                    .filter(|v| !v.is_nan())
+                    .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+                        (lo.min(v), hi.max(v))
+                    });
+                let span = if hi > lo { hi - lo } else { 1.0 };
+                SwarmRow {
+                    feature: columns[j].clone(),
+                    points: values
+                        .iter()
+                        .zip(x)
+                        .map(|(s, r)| {
+                            let v = r[j];
+                            (s[j], (!v.is_nan()).then(|| (v - lo) / span))
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        beeswarm("SHAP summary (beeswarm)", &swarm)
+    });
+    let waterfall_svg = Signal::derive(move || {
+        let Some(f) = finished.get() else {
+            return String::new();
+        };
+        let Some(values) = f.outcome.shap.values.get(class()) else {
+            return String::new();
+        };
+        let (Some(phi), Some(x)) = (values.get(row()), f.outcome.shap.features.get(row())) else {
+            return String::new();
+        };
+        let columns = &f.prepared.columns;
+        let d = columns.len();
+        let base = phi.get(d).copied().unwrap_or(0.0);
+        let fx = phi.iter().sum::<f64>();
+        let mut order: Vec<usize> = (0..d).collect();
+        order.sort_by(|&a, &b| phi[b].abs().total_cmp(&phi[a].abs()));
+        let mut steps: Vec<(String, f64)> = order
+            .iter()
+            .take(WATERFALL_STEPS)
+            .map(|&j| {
+                let v = if x[j].is_nan() {
+                    "missing".to_string()
+                } else {
+                    short(x[j])
+                };
+                (format!("{} = {v}", columns[j]), phi[j])
+            })
+            .collect();
+        if d > WATERFALL_STEPS {
+            let rest: f64 = order[WATERFALL_STEPS..].iter().map(|&j| phi[j]).sum();
+            steps.push((format!("{} other features", d - WATERFALL_STEPS), rest));
+        }
+        waterfall(
+            &format!("Why row {} gets f(x) = {}", row(), short(fx)),
+            base,
+            fx,
+            &steps,
+        )
+    });
+    let row_label = move || {
+        finished.get().map(|f| {
+            let shap = &f.outcome.shap;
+            let position = shap.rows.get(row()).copied().unwrap_or(0);
+            let source = match shap.channel.as_str() {
+                "validation" => f.prepared.validation_rows.get(position),
+                _ => f.prepared.train_rows.get(position),
+            };
+            format!(
+                "{} row {} (data row {}) of {} explained rows",
+                shap.channel,
+                position,
+                source.map_or_else(String::new, |r| (r + 1).to_string()),
+                shap.rows.len()
+            )
+        })
+    };
+    let class_names = move || {
+        finished
+            .get()
+            .map(|f| f.prepared.target.classes.clone())
+            .unwrap_or_default()
+    };
+    view! {
+        <section class="xgb-section" data-testid="shap">
+            <h2>"SHAP values (TreeSHAP)"</h2>
+            <p class="muted">"Each row's prediction (margin) splits exactly into a base value plus one contribution per feature (Lundberg, Erion & Lee 2018), computed in the worker on the validation rows (the training rows when none are held out)."</p>
+            <Show when=move || { outputs() > 1 }>
+                <label class="field inline">
+                    <span>"class"</span>
+                    <select name="shap-class" prop:value=move || class().to_string() on:change=move |ev| set_in(query, "class", event_target_value(&ev))>
+                        {move || class_names().into_iter().enumerate().map(|(i, c)| view! { <option value=i.to_string()>{format!("{i} = {c}")}</option> }).collect::<Vec<_>>()}
+                    </select>
+                </label>
+            </Show>
+            <Chart svg=global_svg file_name="xgboost-shap-importance.svg" caption="Mean |SHAP| per feature: how far each moves predictions on average." />
+            <Chart svg=swarm_svg file_name="xgboost-shap-beeswarm.svg" caption="One dot per explained row; colour is the feature's value (blue low, red high, grey missing)." />
+            <div class="stepper">
+                <label class="field inline">
+                    <span>"row"</span>
+                    <input type="number" name="row" min="0" max=move || rows().saturating_sub(1).to_string() prop:value=move || row().to_string()
+                        on:change=move |ev| set_in(query, "row", event_target_value(&ev).trim().parse::<usize>().unwrap_or(0).to_string()) />
+                </label>
+                <span data-testid="shap-row">{row_label}</span>
+            </div>
+            <Chart svg=waterfall_svg file_name="xgboost-shap-waterfall.svg" caption="From the base value E[f(x)] to this row's margin f(x), one feature at a time." />
+        </section>
+    }
+}
