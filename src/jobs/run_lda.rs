@@ -25,7 +25,7 @@ pub fn fit(
 #[cfg(test)]
 mod tests {
     use crate::jobs::protocol::encode;
-    use crate::jobs::{run, Event, Job, JobResult};
+    use crate::jobs::{run, Event, FileInput, Job, JobResult};
     use crate::kernels::lda::LdaParams;
     use crate::kernels::Control;
     use crate::text::Corpus;
@@ -53,7 +53,7 @@ mod tests {
         };
         run(
             Job::LdaFit { params },
-            Some(encode(&corpus)),
+            Some(FileInput::from_bytes(encode(&corpus))),
             &now,
             &mut |e| {
                 events.push(e);

@@ -126,7 +126,7 @@ pub fn export(kind: TfidfExportKind, file: Option<Vec<u8>>) -> Result<JobResult,
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::jobs::{run, Event, Job};
+    use crate::jobs::{run, Event, FileInput, Job};
 
     fn corpus_bytes() -> Vec<u8> {
         encode(&Corpus::from_texts([
@@ -144,7 +144,7 @@ mod tests {
             clock.set(clock.get() + 100.0);
             clock.get()
         };
-        run(job, file, &now, &mut |event| {
+        run(job, file.map(FileInput::from_bytes), &now, &mut |event| {
             if let Event::Progress { fraction, .. } = &event {
                 assert!((0.0..=1.0).contains(fraction), "{fraction}");
             }
@@ -214,7 +214,7 @@ mod tests {
                 start: 3,
                 end: 9,
             },
-            Some(corpus_bytes()),
+            Some(FileInput::from_bytes(corpus_bytes())),
             &|| 0.0,
             &mut |e| {
                 last = Some(e);
