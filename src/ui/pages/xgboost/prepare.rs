@@ -242,31 +242,4 @@ mod tests {
         let e = prepare(&lab, table(), None).unwrap_err();
         assert!(e.starts_with("eval_metric merror"), "{e}");
     }
-
-    /// How long the main thread's part takes on the benchmark shape (200,000 × 28,
-    /// binary): `cargo test --lib main_thread_cost -- --ignored --nocapture`.
-    #[test]
-    #[ignore]
-    fn main_thread_cost_of_200k_rows() {
-        let (n, d) = (200_000, 28);
-        let mut names: Vec<String> = (0..d).map(|j| format!("f{j}")).collect();
-        names.push("label".into());
-        let mut columns: Vec<Column> = (0..d)
-            .map(|j| Column::Numeric((0..n).map(|i| ((i * (j + 7)) % 1013) as f64).collect()))
-            .collect();
-        columns.push(Column::Numeric(
-            (0..n).map(|i| f64::from(i % 3 == 0)).collect(),
-        ));
-        let table = Arc::new(Table { names, columns });
-        let started = std::time::Instant::now();
-        let (_, job) = prepare(&LabParams::default(), table, None).unwrap();
-        let prepared_ms = started.elapsed().as_secs_f64() * 1e3;
-        let started = std::time::Instant::now();
-        let bytes = crate::jobs::protocol::encode(&crate::jobs::Job::Xgboost(Box::new(job)));
-        eprintln!(
-            "prepare {prepared_ms:.0} ms, encode job {:.0} ms ({} MB)",
-            started.elapsed().as_secs_f64() * 1e3,
-            bytes.len() / 1_000_000
-        );
-    }
 }
