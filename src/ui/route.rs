@@ -180,6 +180,22 @@ pub fn replace_query(path: &str, params: &[(String, String)]) {
     }
 }
 
+/// A lab's whole state: the route's query as a signal. A new deep link (hashchange) replaces
+/// it, and every change to it is written back to the URL without a new history entry.
+pub fn lab_query(path: &'static str) -> leptos::prelude::RwSignal<Vec<(String, String)>> {
+    use leptos::prelude::*;
+    let location = expect_context::<ReadSignal<Location>>();
+    let query = RwSignal::new(location.get_untracked().query);
+    Effect::new(move |_| {
+        let q = location.with(|l| l.query.clone());
+        if q != query.get_untracked() {
+            query.set(q);
+        }
+    });
+    Effect::new(move |_| replace_query(path, &query.get()));
+    query
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -18,7 +18,7 @@ use crate::ui::components::job_status::JobStatus;
 use crate::ui::components::upload::Upload;
 use crate::ui::datasets::Datasets;
 use crate::ui::job::{JobState, Status};
-use crate::ui::route::{replace_query, Location};
+use crate::ui::route::lab_query;
 use form::Form;
 use results::Results;
 use run::{prepare, PrepareError, Prepared};
@@ -35,16 +35,7 @@ pub struct Finished {
 #[component]
 pub fn KMeansLab() -> impl IntoView {
     let datasets = expect_context::<Datasets>();
-    let location = expect_context::<ReadSignal<Location>>();
-    let query = RwSignal::new(location.get_untracked().query);
-    // A new deep link (hashchange) replaces the whole state.
-    Effect::new(move |_| {
-        let q = location.with(|l| l.query.clone());
-        if q != query.get_untracked() {
-            query.set(q);
-        }
-    });
-    Effect::new(move |_| replace_query(PATH, &query.get()));
+    let query = lab_query(PATH);
     let parsed = Memo::new(move |_| params::parse(&query.get()));
     let lab = Memo::new(move |_| parsed.get().0);
     Effect::new(move |_| datasets.ensure_loaded(&lab.get().dataset));

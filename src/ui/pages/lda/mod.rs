@@ -27,7 +27,7 @@ use crate::ui::job::{JobState, Status};
 use crate::ui::pages::tfidf::corpora::Corpora;
 use crate::ui::pages::tfidf::corpus_input::CorpusInput;
 use crate::ui::pool::pool;
-use crate::ui::route::{replace_query, Location};
+use crate::ui::route::lab_query;
 
 const PATH: &str = "/lab/lda";
 
@@ -45,15 +45,7 @@ fn set(query: RwSignal<Vec<(String, String)>>, name: &str, value: String) {
 pub fn LdaLab() -> impl IntoView {
     let corpora = Corpora::new();
     provide_context(corpora);
-    let location = expect_context::<ReadSignal<Location>>();
-    let query = RwSignal::new(location.get_untracked().query);
-    Effect::new(move |_| {
-        let q = location.with(|l| l.query.clone());
-        if q != query.get_untracked() {
-            query.set(q);
-        }
-    });
-    Effect::new(move |_| replace_query(PATH, &query.get()));
+    let query = lab_query(PATH);
     let parsed = Memo::new(move |_| params::parse(&query.get()));
     let lab = Memo::new(move |_| parsed.get().0);
     let corpus_id = Memo::new(move |_| lab.get().corpus);

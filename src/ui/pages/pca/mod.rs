@@ -20,7 +20,7 @@ use crate::ui::components::upload::Upload;
 use crate::ui::datasets::Datasets;
 use crate::ui::job::{JobState, Status};
 use crate::ui::pages::kmeans::params::set_in;
-use crate::ui::route::{replace_query, Location};
+use crate::ui::route::lab_query;
 use form::Form;
 use params::LabParams;
 use results::Results;
@@ -79,15 +79,7 @@ fn prepare(lab: &LabParams, table: &Table) -> Result<Prepared, String> {
 #[component]
 pub fn PcaLab() -> impl IntoView {
     let datasets = expect_context::<Datasets>();
-    let location = expect_context::<ReadSignal<Location>>();
-    let query = RwSignal::new(location.get_untracked().query);
-    Effect::new(move |_| {
-        let q = location.with(|l| l.query.clone());
-        if q != query.get_untracked() {
-            query.set(q);
-        }
-    });
-    Effect::new(move |_| replace_query(PATH, &query.get()));
+    let query = lab_query(PATH);
     let parsed = Memo::new(move |_| params::parse(&query.get()));
     let lab = Memo::new(move |_| parsed.get().0);
     Effect::new(move |_| datasets.ensure_loaded(&lab.get().dataset));

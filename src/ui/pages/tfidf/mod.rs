@@ -35,7 +35,7 @@ use zipf::Zipf;
 
 use crate::ui::components::job_status::JobStatus;
 use crate::ui::job::Status;
-use crate::ui::route::{replace_query, Location};
+use crate::ui::route::lab_query;
 
 const PATH: &str = "/lab/tfidf";
 
@@ -43,16 +43,7 @@ const PATH: &str = "/lab/tfidf";
 pub fn TfidfLab() -> impl IntoView {
     let corpora = Corpora::new();
     provide_context(corpora);
-    let location = expect_context::<ReadSignal<Location>>();
-    let query = RwSignal::new(location.get_untracked().query);
-    // A new deep link (hashchange) replaces the whole state.
-    Effect::new(move |_| {
-        let q = location.with(|l| l.query.clone());
-        if q != query.get_untracked() {
-            query.set(q);
-        }
-    });
-    Effect::new(move |_| replace_query(PATH, &query.get()));
+    let query = lab_query(PATH);
     let parsed = Memo::new(move |_| params::parse(&query.get()));
     let lab = Memo::new(move |_| parsed.get().0);
     let corpus_id = Memo::new(move |_| lab.get().corpus);
