@@ -7,11 +7,11 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::channel_upload::ChannelUpload;
-use super::encode::MAX_LEVELS;
 use super::params::{remove_in, set, set_in};
-use super::prepare::{feature_names, target_name};
-use super::target::{detect_objective, task_name, TargetEncoding};
 use super::Parsed;
+use crate::data::supervised::MAX_LEVELS;
+use crate::data::supervised::{detect_objective, task_name, TargetEncoding};
+use crate::data::supervised::{feature_names, target_name};
 use crate::data::{Column, Table};
 use crate::ui::components::dataset_picker::DatasetPicker;
 use crate::ui::datasets::Datasets;
@@ -39,7 +39,7 @@ pub fn DataForm(
                 .unwrap_or_else(|| default.clone())
         }
     };
-    let target = move || table.get().and_then(|t| target_name(&lab(), &t));
+    let target = move || table.get().and_then(|t| target_name(&lab().spec(), &t));
     let columns = move || table.get().map(|t| t.names.clone()).unwrap_or_default();
     let task = move || {
         let (t, name) = (table.get()?, target()?);
@@ -85,7 +85,7 @@ pub fn DataForm(
         let (Some(t), Some(target)) = (table.get(), target()) else {
             return Vec::new();
         };
-        feature_names(&lab(), &t, &target).0
+        feature_names(&lab().spec(), &t, &target).0
     };
     let toggle_feature = move |name: String, on: bool| {
         let mut list = chosen();

@@ -25,11 +25,11 @@ fn csv_field(s: &str) -> String {
 pub fn predictions_csv(p: &Prepared, o: &XgboostOutcome) -> String {
     let objective = o.model.objective;
     let k = o.model.outputs.max(1);
-    let classes = &p.target.classes;
+    let classes = &p.meta.target.classes;
     let mut header = vec![
         "channel".to_string(),
         "row".to_string(),
-        csv_field(&p.target.name),
+        csv_field(&p.meta.target.name),
     ];
     match objective {
         Objective::BinaryLogistic => header.extend(["probability".into(), "predicted".into()]),
@@ -47,15 +47,15 @@ pub fn predictions_csv(p: &Prepared, o: &XgboostOutcome) -> String {
     out.push('\n');
     let class_name = |i: usize| classes.get(i).cloned().unwrap_or_else(|| i.to_string());
     for (channel, rows, predictions, table) in [
-        ("train", &p.train_rows, &o.train_predictions, &p.table),
+        ("train", &p.meta.train_rows, &o.train_predictions, &p.table),
         (
             "validation",
-            &p.validation_rows,
+            &p.meta.validation_rows,
             &o.validation_predictions,
             p.validation_table.as_ref().unwrap_or(&p.table),
         ),
     ] {
-        let truth = table.column(&p.target.name);
+        let truth = table.column(&p.meta.target.name);
         let predicted = predicted_classes(objective, predictions, k);
         for (i, &row) in rows.iter().enumerate() {
             let Some(scores) = predictions.get(i * k..(i + 1) * k) else {
@@ -83,7 +83,7 @@ pub fn Exports(finished: RwSignal<Option<Finished>>) -> impl IntoView {
         Signal::derive(move || finished.with(|f| f.as_ref().map(make).unwrap_or_default()))
     };
     let model = with(|f| {
-        let json = to_xgboost_json(&f.outcome.model, Some(&f.prepared.columns));
+        let json = to_xgboost_json(&f.outcome.model, Some(&f.prepared.meta.columns));
         serde_json::to_string(&json).unwrap_or_default()
     });
     let hyper = with(|f| {
@@ -93,7 +93,7 @@ pub fn Exports(finished: RwSignal<Option<Finished>>) -> impl IntoView {
     let predictions = with(|f| predictions_csv(&f.prepared, &f.outcome));
     let shap = with(|f| {
         let values = f.outcome.shap.values.first().cloned().unwrap_or_default();
-        shap_csv(&f.prepared.columns, &values)
+        shap_csv(&f.prepared.meta.columns, &values)
     });
     view! {
         <section class="xgb-section">

@@ -34,7 +34,7 @@ pub fn Importance(
             return String::new();
         };
         let kind = kind();
-        let columns = &f.prepared.columns;
+        let columns = &f.prepared.meta.columns;
         let mut bars: Vec<(String, f64)> = f
             .outcome
             .model

@@ -7,7 +7,6 @@
 mod channel_upload;
 mod curves;
 mod data_form;
-pub mod encode;
 mod exports;
 mod hyper_form;
 mod importance;
@@ -17,8 +16,6 @@ pub mod prepare;
 mod progress;
 mod results;
 mod shap_view;
-pub mod split;
-pub mod target;
 mod tree_view;
 mod validation_view;
 

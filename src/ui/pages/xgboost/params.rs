@@ -2,6 +2,7 @@
 //! `target`, `features`, the validation split or channel) and every hyperparameter under
 //! its SageMaker XGBoost name. Parsing reports each bad value naming its parameter. Pure.
 
+use crate::data::supervised::SupervisedSpec;
 use crate::kernels::boosting::{EvalMetric, Objective, Params};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -50,6 +51,20 @@ impl Default for ViewParams {
 }
 
 pub const DEFAULT_DATASET: &str = "sample:breast_cancer";
+
+impl LabParams {
+    /// The data choices, as the shared supervised preparation takes them.
+    pub fn spec(&self) -> SupervisedSpec {
+        SupervisedSpec {
+            target: self.target.clone(),
+            features: self.features.clone(),
+            objective: self.objective,
+            validation_fraction: self.validation_fraction,
+            split_seed: self.split_seed,
+            stratify: self.stratify,
+        }
+    }
+}
 
 impl Default for LabParams {
     fn default() -> Self {

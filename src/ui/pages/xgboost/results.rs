@@ -45,23 +45,24 @@ fn Notices(finished: RwSignal<Option<Finished>>) -> impl IntoView {
             let p = &f.prepared;
             let mut notes = vec![format!(
                 "Trained {} with {} on {} rows × {} columns; validation: {}.",
-                super::target::task_name(p.target.objective),
-                p.target.objective.name(),
-                p.train_rows.len(),
-                p.columns.len(),
-                match &p.validation_source {
-                    super::prepare::ValidationSource::Split { fraction } => format!(
+                crate::data::supervised::task_name(p.meta.target.objective),
+                p.meta.target.objective.name(),
+                p.meta.train_rows.len(),
+                p.meta.columns.len(),
+                match &p.meta.validation_source {
+                    crate::data::supervised::ValidationSource::Split { fraction } => format!(
                         "{} rows held out ({:.0} %)",
-                        p.validation_rows.len(),
+                        p.meta.validation_rows.len(),
                         fraction * 100.0
                     ),
-                    super::prepare::ValidationSource::Channel { name } =>
-                        format!("{} rows of the channel {name}", p.validation_rows.len()),
-                    super::prepare::ValidationSource::None => "none".to_string(),
+                    crate::data::supervised::ValidationSource::Channel { name } =>
+                        format!("{} rows of the channel {name}", p.meta.validation_rows.len()),
+                    crate::data::supervised::ValidationSource::None => "none".to_string(),
                 }
             )];
-            if !p.target.classes.is_empty() {
+            if !p.meta.target.classes.is_empty() {
                 let map: Vec<String> = p
+                    .meta
                     .target
                     .classes
                     .iter()
@@ -69,22 +70,22 @@ fn Notices(finished: RwSignal<Option<Finished>>) -> impl IntoView {
                     .take(12)
                     .map(|(i, c)| format!("{i} = {c}"))
                     .collect();
-                notes.push(format!("Classes of \"{}\": {}.", p.target.name, map.join(", ")));
+                notes.push(format!("Classes of \"{}\": {}.", p.meta.target.name, map.join(", ")));
             }
-            for (column, levels) in &p.one_hot {
+            for (column, levels) in &p.meta.one_hot {
                 notes.push(format!("\"{column}\" was one-hot encoded into {levels} columns."));
             }
-            let (train_missing, valid_missing) = p.missing_target;
+            let (train_missing, valid_missing) = p.meta.missing_target;
             if train_missing + valid_missing > 0 {
                 notes.push(format!(
                     "{} rows with a missing target were dropped ({train_missing} in the training data, {valid_missing} in the validation channel).",
                     train_missing + valid_missing
                 ));
             }
-            if !p.skipped.is_empty() {
+            if !p.meta.skipped.is_empty() {
                 notes.push(format!(
                     "Left out of the default features (free text or over 64 categories): {}.",
-                    p.skipped.join(", ")
+                    p.meta.skipped.join(", ")
                 ));
             }
             let model = &f.outcome.model;

@@ -44,7 +44,7 @@ pub fn ShapView(
         let Some(values) = f.outcome.shap.values.get(class()) else {
             return String::new();
         };
-        let columns = &f.prepared.columns;
+        let columns = &f.prepared.meta.columns;
         let bars: Vec<(String, f64)> = ranked(values, columns.len())
             .into_iter()
             .take(GLOBAL_FEATURES)
@@ -64,7 +64,7 @@ pub fn ShapView(
         let Some(values) = f.outcome.shap.values.get(class()) else {
             return String::new();
         };
-        let (columns, x) = (&f.prepared.columns, &f.outcome.shap.features);
+        let (columns, x) = (&f.prepared.meta.columns, &f.outcome.shap.features);
         let swarm: Vec<SwarmRow> = ranked(values, columns.len())
             .into_iter()
             .take(SWARM_FEATURES)
@@ -102,7 +102,7 @@ pub fn ShapView(
         let (Some(phi), Some(x)) = (values.get(row()), f.outcome.shap.features.get(row())) else {
             return String::new();
         };
-        let columns = &f.prepared.columns;
+        let columns = &f.prepared.meta.columns;
         let d = columns.len();
         let base = phi.get(d).copied().unwrap_or(0.0);
         let fx = phi.iter().sum::<f64>();
@@ -136,8 +136,8 @@ pub fn ShapView(
             let shap = &f.outcome.shap;
             let position = shap.rows.get(row()).copied().unwrap_or(0);
             let source = match shap.channel.as_str() {
-                "validation" => f.prepared.validation_rows.get(position),
-                _ => f.prepared.train_rows.get(position),
+                "validation" => f.prepared.meta.validation_rows.get(position),
+                _ => f.prepared.meta.train_rows.get(position),
             };
             format!(
                 "{} row {} (data row {}) of {} explained rows",
@@ -151,7 +151,7 @@ pub fn ShapView(
     let class_names = move || {
         finished
             .get()
-            .map(|f| f.prepared.target.classes.clone())
+            .map(|f| f.prepared.meta.target.classes.clone())
             .unwrap_or_default()
     };
     view! {

@@ -59,7 +59,7 @@ pub fn TreeView(
         let f = finished.get()?;
         let index = round() * outputs() + class();
         let tree = f.outcome.model.trees.get(index)?.clone();
-        Some((tree, f.prepared.columns.clone()))
+        Some((tree, f.prepared.meta.columns.clone()))
     });
     let drawn = Memo::new(move |_| {
         picked.get().map_or_else(
@@ -96,7 +96,7 @@ pub fn TreeView(
     let class_names = move || {
         finished
             .get()
-            .map(|f| f.prepared.target.classes.clone())
+            .map(|f| f.prepared.meta.target.classes.clone())
             .unwrap_or_default()
     };
     let file_name = Signal::derive(move || format!("xgboost-tree-round-{}.svg", round() + 1));

@@ -31,7 +31,7 @@ pub fn ValidationView(finished: RwSignal<Option<Finished>>) -> impl IntoView {
             .get()
             .and_then(|f| {
                 let cm = f.outcome.confusion.as_ref()?;
-                let classes = &f.prepared.target.classes;
+                let classes = &f.prepared.meta.target.classes;
                 let names: Vec<String> = (0..cm.n_classes)
                     .map(|i| classes.get(i).cloned().unwrap_or_else(|| i.to_string()))
                     .collect();

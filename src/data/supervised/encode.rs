@@ -3,13 +3,15 @@
 //! 0/1 column per level; a missing category is NaN in all of them). Built on the train
 //! channel and applied unchanged to the validation channel. Pure.
 
+use serde::{Deserialize, Serialize};
+
 use crate::data::{Column, ColumnKind, Table};
 use crate::kernels::Matrix;
 
 /// More levels than this would add too many columns to one-hot encode.
 pub const MAX_LEVELS: usize = 64;
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Encoded {
     Numeric { column: String },
     OneHot { column: String, level: String },
@@ -25,7 +27,7 @@ impl Encoded {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FeatureEncoding {
     pub columns: Vec<Encoded>,
     /// `(column, levels)` of each one-hot encoded column, for the page to say so.

@@ -2,6 +2,8 @@
 //! the objective (detected or the user's), the class names, and the rows whose target is
 //! missing (dropped and counted). Pure.
 
+use serde::{Deserialize, Serialize};
+
 use crate::data::transform::looks_like_label;
 use crate::data::{Column, Table};
 use crate::kernels::boosting::Objective;
@@ -75,7 +77,7 @@ pub fn task_name(objective: Objective) -> &'static str {
 }
 
 /// How target cells become labels; built on the train channel, applied to validation.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TargetEncoding {
     pub name: String,
     pub objective: Objective,
@@ -84,7 +86,7 @@ pub struct TargetEncoding {
 }
 
 /// Labels of the rows that have a target, and those rows.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Labels {
     pub values: Vec<f64>,
     pub rows: Vec<usize>,
