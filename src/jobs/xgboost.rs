@@ -1,18 +1,25 @@
-//! The XGBoost lab's job: train on the train channel (watching the validation channel),
-//! then score both channels, compute the SageMaker-named metrics, the validation ROC curve
-//! and confusion matrix, and TreeSHAP values, all inside the worker so the page only draws.
+//! The XGBoost lab's job, all inside the worker so the page only draws: unpack the
+//! table(s) sent with the job, prepare them (target, one-hot, split or validation
+//! channel), train on the train channel (watching the validation channel), then score both
+//! channels, compute the SageMaker-named metrics, the validation ROC curve and confusion
+//! matrix, and TreeSHAP values.
 
 use serde::{Deserialize, Serialize};
 
+use crate::data::supervised::{self, PreparedMeta, SupervisedData, SupervisedSpec};
+use crate::data::table_pack;
 use crate::kernels::boosting::{fit, BoostingData, Channel, Model, Objective, Params};
 use crate::kernels::metrics::{self, ConfusionMatrix, RocCurve};
 use crate::kernels::{Control, Matrix, Progress};
 
+/// The job; its attachment is the training table, then the validation table if
+/// `validation_name` is set, packed by [`table_pack`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct XgboostJob {
-    pub train_x: Matrix,
-    pub train_y: Vec<f64>,
-    pub validation: Option<(Matrix, Vec<f64>)>,
+    pub spec: SupervisedSpec,
+    /// The validation channel's dataset name, when a second table is attached.
+    pub validation_name: Option<String>,
+    /// The hyperparameters; `objective` and `num_class` are filled in from the data.
     pub params: Params,
     /// SHAP values are computed for at most this many rows of the validation channel
     /// (the train channel when there is none), evenly spaced.
@@ -42,6 +49,10 @@ pub struct XgboostOutcome {
     pub roc: Option<RocCurve>,
     pub confusion: Option<ConfusionMatrix>,
     pub shap: ShapValues,
+    /// How the table was prepared (column names, classes, rows).
+    pub meta: PreparedMeta,
+    /// The hyperparameters as trained (objective and num_class filled in).
+    pub params: Params,
 }
 
 /// Rows of a channel's predictions → predicted class (argmax, or P > 0.5 for binary).
@@ -112,27 +123,70 @@ pub fn sample_rows(n: usize, max: usize) -> Vec<usize> {
     (0..max).map(|i| i * n / max.max(1)).collect()
 }
 
-pub fn run(job: XgboostJob, progress: &mut dyn Progress) -> Result<XgboostOutcome, String> {
-    let valid = job.params.validate().map_err(|e| e.to_string())?;
-    let data = BoostingData {
+/// Unpacks and prepares the attached table(s), then trains.
+pub fn run(
+    job: XgboostJob,
+    packed: &[u8],
+    progress: &mut dyn Progress,
+) -> Result<XgboostOutcome, String> {
+    if progress.report(0.0, "preparing the data", None) == Control::Stop {
+        return Err("cancelled".into());
+    }
+    let tables = table_pack::unpack(packed)?;
+    let (table, validation) = match (&job.validation_name, tables.as_slice()) {
+        (None, [table]) => (table, None),
+        (Some(name), [table, validation]) => (table, Some((name.as_str(), validation))),
+        _ => return Err("the job did not get the tables it expected".into()),
+    };
+    let (meta, data) = supervised::prepare(&job.spec, table, validation)?;
+    drop(tables);
+    let mut params = job.params;
+    params.objective = meta.target.objective;
+    params.num_class =
+        (meta.target.objective == Objective::Softprob).then_some(meta.target.classes.len());
+    params.validate().map_err(|e| e.to_string())?;
+    if params.early_stopping_rounds.is_some() && data.validation.is_none() {
+        return Err(
+            "early_stopping_rounds: needs validation rows (set validation_fraction above 0 or add a validation CSV)"
+                .into(),
+        );
+    }
+    train(data, meta, params, job.max_shap_rows, progress)
+}
+
+/// Trains on prepared matrices, then scores, explains and measures.
+pub fn train(
+    data: SupervisedData,
+    meta: PreparedMeta,
+    params: Params,
+    max_shap_rows: usize,
+    progress: &mut dyn Progress,
+) -> Result<XgboostOutcome, String> {
+    let valid = params.validate().map_err(|e| e.to_string())?;
+    let SupervisedData {
+        train_x,
+        train_y,
+        validation,
+    } = data;
+    let boosting = BoostingData {
         train: Channel {
-            features: &job.train_x,
-            labels: &job.train_y,
+            features: &train_x,
+            labels: &train_y,
         },
-        validation: job.validation.as_ref().map(|(x, y)| Channel {
+        validation: validation.as_ref().map(|(x, y)| Channel {
             features: x,
             labels: y,
         }),
     };
-    let model = fit(&data, &valid, progress).map_err(|e| e.to_string())?;
+    let model = fit(&boosting, &valid, progress).map_err(|e| e.to_string())?;
     let (objective, k) = (model.objective, model.outputs);
     if progress.report(1.0, "scoring the channels", None) == Control::Stop {
         return Err("cancelled".into());
     }
-    let train_predictions = model.predict(&job.train_x);
-    let mut metrics = channel_metrics("train", objective, &job.train_y, &train_predictions, k);
+    let train_predictions = model.predict(&train_x);
+    let mut metrics = channel_metrics("train", objective, &train_y, &train_predictions, k);
     let (mut roc, mut confusion, mut validation_predictions) = (None, None, Vec::new());
-    if let Some((vx, vy)) = &job.validation {
+    if let Some((vx, vy)) = &validation {
         validation_predictions = model.predict(vx);
         metrics.extend(channel_metrics(
             "validation",
@@ -155,11 +209,11 @@ pub fn run(job: XgboostJob, progress: &mut dyn Progress) -> Result<XgboostOutcom
             confusion = metrics::confusion_matrix(&truth, &predicted, classes).ok();
         }
     }
-    let (channel, x) = match &job.validation {
+    let (channel, x) = match &validation {
         Some((vx, _)) if vx.rows() > 0 => ("validation", vx),
-        _ => ("train", &job.train_x),
+        _ => ("train", &train_x),
     };
-    let rows = sample_rows(x.rows(), job.max_shap_rows);
+    let rows = sample_rows(x.rows(), max_shap_rows);
     let features: Vec<Vec<f64>> = rows.iter().map(|&r| x.row(r).to_vec()).collect();
     let picked = Matrix::new(rows.len(), x.cols(), features.concat())
         .ok_or_else(|| "could not gather the SHAP rows".to_string())?;
@@ -184,6 +238,8 @@ pub fn run(job: XgboostJob, progress: &mut dyn Progress) -> Result<XgboostOutcom
             features,
             values,
         },
+        meta,
+        params,
     })
 }
 
@@ -194,20 +250,30 @@ mod tests {
 
     #[test]
     fn binary_job_reports_sagemaker_metrics_roc_confusion_and_shap() {
-        let x: Vec<f64> = (0..80).map(|i| ((i * 7) % 13) as f64).collect();
-        let x = Matrix::new(40, 2, x).unwrap();
-        let y: Vec<f64> = (0..40).map(|i| f64::from(((i * 7) % 13) > 6)).collect();
+        // One feature column, a label column; the same table is also the validation channel.
+        let x: Vec<f64> = (0..40).map(|i| ((i * 7) % 13) as f64).collect();
+        let y: Vec<f64> = x.iter().map(|&v| f64::from(v > 6.0)).collect();
+        let table = crate::data::Table {
+            names: vec!["x".into(), "label".into()],
+            columns: vec![
+                crate::data::Column::Numeric(x.clone()),
+                crate::data::Column::Numeric(y),
+            ],
+        };
+        let packed = table_pack::pack(&[&table, &table]).unwrap();
         let job = XgboostJob {
-            train_x: x.clone(),
-            train_y: y.clone(),
-            validation: Some((x.clone(), y.clone())),
+            spec: SupervisedSpec::default(),
+            validation_name: Some("same.csv".into()),
             params: Params {
                 num_round: 5,
                 ..Params::default()
             },
             max_shap_rows: 10,
         };
-        let out = run(job, &mut Silent).unwrap();
+        let out = run(job, &packed, &mut Silent).unwrap();
+        assert_eq!(out.params.objective, Objective::BinaryLogistic);
+        assert_eq!(out.meta.columns, vec!["x"]);
+        let x = Matrix::new(40, 1, x).unwrap();
         let names: Vec<&str> = out.metrics.iter().map(|m| m.0.as_str()).collect();
         for n in [
             "train:auc",
@@ -226,6 +292,32 @@ mod tests {
             let sum: f64 = out.shap.values[0][i].iter().sum();
             assert!((sum - margins[r]).abs() < 1e-9);
         }
+    }
+
+    #[test]
+    fn early_stopping_without_validation_rows_names_the_parameter() {
+        let table = crate::data::Table {
+            names: vec!["x".into(), "label".into()],
+            columns: vec![
+                crate::data::Column::Numeric((0..20).map(f64::from).collect()),
+                crate::data::Column::Numeric((0..20).map(|i| f64::from(i % 2)).collect()),
+            ],
+        };
+        let job = XgboostJob {
+            spec: SupervisedSpec {
+                validation_fraction: 0.0,
+                ..SupervisedSpec::default()
+            },
+            validation_name: None,
+            params: Params {
+                early_stopping_rounds: Some(3),
+                ..Params::default()
+            },
+            max_shap_rows: 10,
+        };
+        let packed = table_pack::pack(&[&table]).unwrap();
+        let e = run(job, &packed, &mut Silent).unwrap_err();
+        assert!(e.starts_with("early_stopping_rounds"), "{e}");
     }
 
     #[test]

@@ -33,7 +33,7 @@ use crate::ui::route::lab_query;
 use data_form::DataForm;
 use hyper_form::HyperForm;
 use params::LabParams;
-use prepare::{prepare, Prepared};
+use prepare::Prepared;
 use progress::RoundClock;
 use results::Results;
 
@@ -108,20 +108,24 @@ pub fn XgboostLab() -> impl IntoView {
             },
             None => None,
         };
-        let (prepared, input) = match prepare(&lab, table, validation) {
+        let channel = validation
+            .as_ref()
+            .map(|(name, t)| (name.as_str(), t.as_ref()));
+        let (input, attachment) = match prepare::job(&lab, &table, channel) {
             Ok(p) => p,
             Err(message) => {
                 job.fail(message);
                 return;
             }
         };
-        let prepared = Arc::new(prepared);
-        let rounds = input.params.num_round;
+        let validation_table = validation.map(|(_, t)| t);
+        let rounds = lab.xgb.num_round;
         live.set(Vec::new());
         finished.set(None);
         clock.reset();
-        job.start(
+        job.start_with(
             Job::Xgboost(Box::new(input)),
+            Some(attachment.into()),
             move |partials| {
                 let points: Vec<CurvePoint> = partials
                     .into_iter()
@@ -139,9 +143,10 @@ pub fn XgboostLab() -> impl IntoView {
             },
             move |result| {
                 if let JobResult::Xgboost(outcome) = result {
+                    let prepared = Prepared::new(table.clone(), validation_table.clone(), &outcome);
                     finished.set(Some(Finished {
                         outcome: Arc::new(*outcome),
-                        prepared: prepared.clone(),
+                        prepared: Arc::new(prepared),
                     }));
                 }
             },
