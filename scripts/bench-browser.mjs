@@ -188,9 +188,13 @@ async function xgboost() {
     await page.click('button[data-testid=run]');
     await waitForStatus(page, 'done', 600000);
     const gaps = await longestGaps(page);
-    runs.push({ job: Number(await page.locator('[data-testid=elapsed-ms]').textContent()), gap: gaps[0] });
+    runs.push({
+      train: Number(await page.locator('dd[data-metric=train_ms]').getAttribute('data-value')),
+      job: Number(await page.locator('[data-testid=elapsed-ms]').textContent()),
+      gap: gaps[0],
+    });
   }
-  runs.sort((a, b) => a.job - b.job);
-  console.log(`xgboost 200000x28, 100 rounds, depth 6, one worker: whole job median ${(runs[1].job / 1000).toFixed(2)} s (min ${(runs[0].job / 1000).toFixed(2)} s); longest frame gap ${Math.max(...runs.map((r) => r.gap)).toFixed(0)} ms`);
+  runs.sort((a, b) => a.train - b.train);
+  console.log(`xgboost 200000x28, 100 rounds, depth 6, one worker: unpack + prepare + bin + train median ${(runs[1].train / 1000).toFixed(2)} s (min ${(runs[0].train / 1000).toFixed(2)} s); whole job with metrics and SHAP of 1000 rows ${(runs[1].job / 1000).toFixed(2)} s; longest frame gap ${Math.max(...runs.map((r) => r.gap)).toFixed(0)} ms`);
   await context.close();
 }

@@ -138,7 +138,9 @@ fn run_job(job: Job, file: Option<FileInput>, progress: &mut Emitter) -> Result<
         }
         Job::Xgboost(job) => {
             let packed = bytes(file)?.ok_or("xgboost: no tables were sent")?;
-            super::xgboost::run(*job, &packed, progress).map(|o| JobResult::Xgboost(Box::new(o)))
+            let now_ms = progress.now_ms;
+            super::xgboost::run(*job, &packed, now_ms, progress)
+                .map(|o| JobResult::Xgboost(Box::new(o)))
         }
         Job::Crash => panic!("the crash job panics on purpose"),
         Job::TfidfFit { params } => super::run_tfidf::fit(params, bytes(file)?, progress),

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::data::supervised::{self, PreparedMeta, SupervisedData, SupervisedSpec};
 use crate::data::table_pack;
-use crate::kernels::boosting::{fit, BoostingData, Channel, Model, Objective, Params};
+use crate::kernels::boosting::{fit_scored, BoostingData, Channel, Model, Objective, Params};
 use crate::kernels::metrics::{self, ConfusionMatrix, RocCurve};
 use crate::kernels::{Control, Matrix, Progress};
 
@@ -51,6 +51,9 @@ pub struct XgboostOutcome {
     pub shap: ShapValues,
     /// How the table was prepared (column names, classes, rows).
     pub meta: PreparedMeta,
+    /// Wall time in the worker from receiving the tables to the trained model: unpacking,
+    /// preparing, binning and boosting (the part real XGBoost's `train` is compared with).
+    pub train_ms: f64,
     /// The hyperparameters as trained (objective and num_class filled in).
     pub params: Params,
 }
@@ -127,8 +130,10 @@ pub fn sample_rows(n: usize, max: usize) -> Vec<usize> {
 pub fn run(
     job: XgboostJob,
     packed: &[u8],
+    now_ms: &dyn Fn() -> f64,
     progress: &mut dyn Progress,
 ) -> Result<XgboostOutcome, String> {
+    let started = now_ms();
     if progress.report(0.0, "preparing the data", None) == Control::Stop {
         return Err("cancelled".into());
     }
@@ -151,7 +156,14 @@ pub fn run(
                 .into(),
         );
     }
-    train(data, meta, params, job.max_shap_rows, progress)
+    train(
+        data,
+        meta,
+        params,
+        job.max_shap_rows,
+        &|| now_ms() - started,
+        progress,
+    )
 }
 
 /// Trains on prepared matrices, then scores, explains and measures.
@@ -160,6 +172,7 @@ pub fn train(
     meta: PreparedMeta,
     params: Params,
     max_shap_rows: usize,
+    elapsed_ms: &dyn Fn() -> f64,
     progress: &mut dyn Progress,
 ) -> Result<XgboostOutcome, String> {
     let valid = params.validate().map_err(|e| e.to_string())?;
@@ -178,16 +191,17 @@ pub fn train(
             labels: y,
         }),
     };
-    let model = fit(&boosting, &valid, progress).map_err(|e| e.to_string())?;
+    let scored = fit_scored(&boosting, &valid, progress).map_err(|e| e.to_string())?;
+    let train_ms = elapsed_ms();
+    let (train_predictions, validation_predictions) = scored.predictions();
+    let model = scored.model;
     let (objective, k) = (model.objective, model.outputs);
-    if progress.report(1.0, "scoring the channels", None) == Control::Stop {
+    if progress.report(1.0, "measuring the channels", None) == Control::Stop {
         return Err("cancelled".into());
     }
-    let train_predictions = model.predict(&train_x);
     let mut metrics = channel_metrics("train", objective, &train_y, &train_predictions, k);
-    let (mut roc, mut confusion, mut validation_predictions) = (None, None, Vec::new());
-    if let Some((vx, vy)) = &validation {
-        validation_predictions = model.predict(vx);
+    let (mut roc, mut confusion) = (None, None);
+    if let Some((_, vy)) = &validation {
         metrics.extend(channel_metrics(
             "validation",
             objective,
@@ -239,6 +253,7 @@ pub fn train(
             values,
         },
         meta,
+        train_ms,
         params,
     })
 }
@@ -270,7 +285,7 @@ mod tests {
             },
             max_shap_rows: 10,
         };
-        let out = run(job, &packed, &mut Silent).unwrap();
+        let out = run(job, &packed, &|| 0.0, &mut Silent).unwrap();
         assert_eq!(out.params.objective, Objective::BinaryLogistic);
         assert_eq!(out.meta.columns, vec!["x"]);
         let x = Matrix::new(40, 1, x).unwrap();
@@ -316,7 +331,7 @@ mod tests {
             max_shap_rows: 10,
         };
         let packed = table_pack::pack(&[&table]).unwrap();
-        let e = run(job, &packed, &mut Silent).unwrap_err();
+        let e = run(job, &packed, &|| 0.0, &mut Silent).unwrap_err();
         assert!(e.starts_with("early_stopping_rounds"), "{e}");
     }
 

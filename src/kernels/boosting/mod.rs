@@ -54,5 +54,5 @@ pub use metric::EvalMetric;
 pub use model::{FeatureImportance, MetricHistory, Model};
 pub use objective::Objective;
 pub use params::{ParamError, Params, ValidParams};
-pub use train::{fit, BoostingData, Channel};
+pub use train::{fit, fit_scored, BoostingData, Channel, Scored};
 pub use tree::Tree;
