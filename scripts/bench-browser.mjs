@@ -2,7 +2,8 @@
 // headless Chromium, through the same path a user takes: upload, run in the worker,
 // read [data-testid=elapsed-ms]. Needs `trunk build --release` and the data files
 // written by `cargo bench --bench kernels`.
-// Usage: node scripts/bench-browser.mjs [load] [kmeans] [csv] [notes] [pca] [xgboost]   (default: all)
+// Usage: node scripts/bench-browser.mjs [load] [kmeans] [csv] [notes] [pca] [xgboost] [tfidf]   (default: all)
+// The tfidf section needs target/bench-data/sotu_paragraphs (node scripts/make-text-benchmark.mjs).
 // The xgboost section needs target/boosting_benchmark.csv (scripts/xgboost_check/README.md).
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 
@@ -45,6 +46,7 @@ try {
   if (run('notes')) await bigNote();
   if (run('pca')) await pca();
   if (run('xgboost')) await xgboost();
+  if (run('tfidf')) await tfidf();
 } finally {
   await browser.close();
   await server.stop();
@@ -196,5 +198,34 @@ async function xgboost() {
   }
   runs.sort((a, b) => a.train - b.train);
   console.log(`xgboost 200000x28, 100 rounds, depth 6, one worker: unpack + prepare + bin + train median ${(runs[1].train / 1000).toFixed(2)} s (min ${(runs[0].train / 1000).toFixed(2)} s); whole job with metrics and SHAP of 1000 rows ${(runs[1].job / 1000).toFixed(2)} s; longest frame gap ${Math.max(...runs.map((r) => r.gap)).toFixed(0)} ms`);
+  await context.close();
+}
+
+async function tfidf() {
+  // TF-IDF fit (scikit-learn's defaults, sublinear tf) on 6,710 documents / 10.75 MB, uploaded
+  // as files; each configuration runs 3 times and the median of the page's elapsed-ms counts
+  // (tokenize + count in the shard jobs, merge, weight and index in the last one).
+  const dir = 'target/bench-data/sotu_paragraphs';
+  const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => `${dir}/${f}`);
+  const megabytes = files.reduce((sum, f) => sum + readFileSync(f).length, 0) / 1e6;
+  const context = await browser.newContext();
+  const { page } = await openPage(context, `${server.url}#/lab/tfidf`);
+  await page.locator('input[type=file][data-testid=upload]').setInputFiles(files);
+  await waitForStatus(page, 'done', 600000);
+  const corpus = new URL(page.url().replace('#/', '')).searchParams.get('corpus');
+  const workers = await page.evaluate(() => Math.max(1, navigator.hardwareConcurrency - 1));
+  for (const [label, extra] of [['unigrams, 1 shard', 'shards=1'], ['unigrams, one shard per worker', ''], ['(1,2)-grams, 1 shard', 'shards=1&ngram_range=1,2']]) {
+    await page.goto(`${server.url}#/lab/tfidf?corpus=${encodeURIComponent(corpus)}&${extra}`);
+    await waitForStatus(page, 'done', 600000);
+    const times = [];
+    for (let i = 0; i < 3; i++) {
+      await page.click('button[data-testid=run]');
+      await waitForStatus(page, 'done', 600000);
+      times.push(Number(await page.locator('[data-testid=elapsed-ms]').textContent()));
+    }
+    times.sort((a, b) => a - b);
+    const documents = await page.locator('dd[data-metric=documents]').getAttribute('data-value');
+    console.log(`tfidf ${documents} documents, ${megabytes.toFixed(2)} MB, ${label} (${workers} worker(s)): median ${(times[1] / 1000).toFixed(3)} s = ${(megabytes / (times[1] / 1000)).toFixed(2)} MB/s (min ${(times[0] / 1000).toFixed(3)} s)`);
+  }
   await context.close();
 }
