@@ -48,7 +48,8 @@ mod xgboost_artifacts;
 
 pub use config::GrowPolicy;
 pub use lightgbm::{
-    fit_lightgbm, Boosting, LightGbmParamError, LightGbmParams, ValidLightGbmParams,
+    fit_lightgbm, fit_lightgbm_scored, Boosting, LightGbmParamError, LightGbmParams,
+    ValidLightGbmParams,
 };
 pub use metric::EvalMetric;
 pub use model::{FeatureImportance, MetricHistory, Model};

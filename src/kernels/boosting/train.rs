@@ -199,7 +199,7 @@ pub(crate) fn train(
     train_scored(data, cfg, progress).map(|scored| scored.model)
 }
 
-fn train_scored(
+pub(crate) fn train_scored(
     data: &BoostingData,
     cfg: &TrainConfig,
     progress: &mut dyn Progress,

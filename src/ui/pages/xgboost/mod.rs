@@ -5,6 +5,7 @@
 //! hyperparameters, CSVs, SVGs).
 
 mod channel_upload;
+mod compare_view;
 mod curves;
 mod data_form;
 mod exports;
@@ -119,7 +120,10 @@ pub fn XgboostLab() -> impl IntoView {
             }
         };
         let validation_table = validation.map(|(_, t)| t);
-        let rounds = lab.xgb.num_round;
+        let rounds = match lab.booster {
+            crate::jobs::xgboost::Booster::LightGbm => lab.lgbm.num_boost_round,
+            _ => lab.xgb.num_round,
+        };
         live.set(Vec::new());
         finished.set(None);
         clock.reset();
@@ -156,7 +160,7 @@ pub fn XgboostLab() -> impl IntoView {
     view! {
         <article class="lab xgb-lab">
             <header class="lab-header">
-                <h1>"Gradient boosting (XGBoost)"</h1>
+                <h1>"Gradient boosting (XGBoost and LightGBM)"</h1>
                 <p>"Each round fits one regression tree to the gradients g and hessians h of the loss at the current predictions. A leaf's weight and a split's gain come straight from their sums G and H (XGBoost's "<code>"hist"</code>" method: features cut into at most "<code>"max_bin"</code>" quantile bins; a split is kept only when its gain exceeds "<code>"gamma"</code>" and each child's H is at least "<code>"min_child_weight"</code>"):"</p>
                 <div class="formula xgb-formulas"><div inner_html=FORMULA_WEIGHT></div><div inner_html=FORMULA_GAIN></div></div>
             </header>

@@ -53,7 +53,9 @@ pub fn job(
     let job = XgboostJob {
         spec: lab.spec(),
         validation_name: validation.map(|(name, _)| name.to_string()),
+        booster: lab.booster,
         params: lab.xgb.clone(),
+        lightgbm: lab.lgbm.clone(),
         max_shap_rows: MAX_SHAP_ROWS,
     };
     Ok((job, table_blob(&tables)?))

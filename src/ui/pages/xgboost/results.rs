@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::compare_view::CompareView;
 use super::curves::LearningCurves;
 use super::exports::Exports;
 use super::importance::Importance;
@@ -27,6 +28,7 @@ pub fn Results(
             <LearningCurves job=job live=live finished=finished />
             <Show when=move || finished.get().is_some()>
                 <Notices finished=finished />
+                <CompareView finished=finished lab=lab />
                 <Importance finished=finished lab=lab query=query />
                 <TreeView finished=finished lab=lab query=query />
                 <ValidationView finished=finished />
