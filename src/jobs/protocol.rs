@@ -25,6 +25,8 @@ pub enum Job {
     Pca { x: Matrix, params: PcaParams },
     /// Train gradient-boosted trees (XGBoost semantics), score both channels, SHAP.
     Xgboost(Box<XgboostJob>),
+    /// Unpack the `.zip` sent beside the message into a corpus import (text entries).
+    UnzipCorpus { file_name: String },
     /// A job that panics inside the worker: proves a crashed worker becomes an error and a fresh worker.
     Crash,
     /// Fit TF-IDF on the postcard-encoded `text::Corpus` sent beside the message; the result is
@@ -73,6 +75,8 @@ pub enum JobResult {
     },
     KMeans(KMeansModel),
     Elbow(Vec<(usize, f64)>),
+    /// The text entries of an unpacked archive.
+    Unzipped(crate::text::CorpusImport),
     /// The fitted PCA and every row projected onto its components (rows × num_components).
     Pca {
         model: PcaModel,

@@ -136,6 +136,12 @@ fn run_job(job: Job, file: Option<FileInput>, progress: &mut Emitter) -> Result<
                 fit_ms,
             })
         }
+        Job::UnzipCorpus { file_name } => {
+            let bytes =
+                bytes(file)?.ok_or_else(|| format!("{file_name}: no file data was sent"))?;
+            progress.report(0.0, &format!("unpacking {file_name}"), None);
+            crate::text::zip_archive::import_zip(&file_name, &bytes).map(JobResult::Unzipped)
+        }
         Job::Xgboost(job) => {
             let packed = bytes(file)?.ok_or("xgboost: no tables were sent")?;
             let now_ms = progress.now_ms;
