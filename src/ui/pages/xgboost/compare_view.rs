@@ -28,50 +28,70 @@ fn mean(values: impl Iterator<Item = usize>) -> f64 {
     sum as f64 / f64::from(n.max(1))
 }
 
-/// The table's rows: (label, XGBoost's value, LightGBM's value, metric name for tests).
-fn rows(a: &XgboostOutcome, b: &XgboostOutcome) -> Vec<(String, String, String, String)> {
+/// One row of the table: what it shows, each side's text and full-precision value (for
+/// `data-value`), and its key (`data-compare`, the metric's name for metrics).
+struct Row {
+    label: String,
+    a: String,
+    b: String,
+    values: (f64, f64),
+    key: String,
+}
+
+fn row(label: &str, a: String, b: String, values: (f64, f64), key: &str) -> Row {
+    Row {
+        label: label.to_string(),
+        a,
+        b,
+        values,
+        key: key.to_string(),
+    }
+}
+
+fn rows(a: &XgboostOutcome, b: &XgboostOutcome) -> Vec<Row> {
     let (sa, sb) = (shapes(&a.model), shapes(&b.model));
+    let (leaves_a, leaves_b) = (mean(sa.iter().map(|s| s.0)), mean(sb.iter().map(|s| s.0)));
+    let (depth_a, depth_b) = (mean(sa.iter().map(|s| s.1)), mean(sb.iter().map(|s| s.1)));
+    let deepest = |s: &[(usize, usize)]| s.iter().map(|s| s.1).max().unwrap_or(0);
+    let (rounds_a, rounds_b) = (a.model.rounds(), b.model.rounds());
     let mut out = vec![
-        (
-            "fit time (binning + boosting)".to_string(),
+        row(
+            "fit time (binning + boosting)",
             format!("{:.0} ms", a.fit_ms),
             format!("{:.0} ms", b.fit_ms),
-            "fit_ms".to_string(),
+            (a.fit_ms, b.fit_ms),
+            "fit_ms",
         ),
-        (
-            "rounds kept".to_string(),
-            a.model.rounds().to_string(),
-            b.model.rounds().to_string(),
-            "rounds".to_string(),
+        row(
+            "rounds kept",
+            rounds_a.to_string(),
+            rounds_b.to_string(),
+            (rounds_a as f64, rounds_b as f64),
+            "rounds",
         ),
-        (
-            "leaves per tree (mean)".to_string(),
-            format!("{:.1}", mean(sa.iter().map(|s| s.0))),
-            format!("{:.1}", mean(sb.iter().map(|s| s.0))),
-            "mean_leaves".to_string(),
+        row(
+            "leaves per tree (mean)",
+            format!("{leaves_a:.1}"),
+            format!("{leaves_b:.1}"),
+            (leaves_a, leaves_b),
+            "mean_leaves",
         ),
-        (
-            "depth per tree (mean / deepest)".to_string(),
-            format!(
-                "{:.1} / {}",
-                mean(sa.iter().map(|s| s.1)),
-                sa.iter().map(|s| s.1).max().unwrap_or(0)
-            ),
-            format!(
-                "{:.1} / {}",
-                mean(sb.iter().map(|s| s.1)),
-                sb.iter().map(|s| s.1).max().unwrap_or(0)
-            ),
-            "depth".to_string(),
+        row(
+            "depth per tree (mean / deepest)",
+            format!("{depth_a:.1} / {}", deepest(&sa)),
+            format!("{depth_b:.1} / {}", deepest(&sb)),
+            (depth_a, depth_b),
+            "depth",
         ),
     ];
     for (name, value) in &a.metrics {
         let rival = b.metrics.iter().find(|(n, _)| n == name).map(|m| m.1);
-        out.push((
-            name.clone(),
+        out.push(row(
+            name,
             format!("{value:.4}"),
             rival.map_or_else(|| "–".to_string(), |v| format!("{v:.4}")),
-            name.clone(),
+            (*value, rival.unwrap_or(f64::NAN)),
+            name,
         ));
     }
     out
@@ -115,12 +135,12 @@ pub fn CompareView(finished: RwSignal<Option<Finished>>, lab: Memo<LabParams>) -
         pair().map(|(f, rival)| {
             rows(&f.outcome, &rival)
                 .into_iter()
-                .map(|(label, a, b, name)| {
+                .map(|r| {
                     view! {
-                        <tr data-compare=name>
-                            <th scope="row">{label}</th>
-                            <td data-side="xgboost">{a}</td>
-                            <td data-side="lightgbm">{b}</td>
+                        <tr data-compare=r.key>
+                            <th scope="row">{r.label}</th>
+                            <td data-side="xgboost" data-value=r.values.0.to_string()>{r.a}</td>
+                            <td data-side="lightgbm" data-value=r.values.1.to_string()>{r.b}</td>
                         </tr>
                     }
                 })
@@ -134,7 +154,7 @@ pub fn CompareView(finished: RwSignal<Option<Finished>>, lab: Memo<LabParams>) -
             })
         })
     };
-    let trees = Signal::derive(move || {
+    let trees = Signal::derive(move || -> Vec<(String, String)> {
         pair().map_or_else(Vec::new, |(f, rival)| {
             let round = lab.get().view.tree;
             let columns = &f.prepared.meta.columns;
@@ -143,8 +163,14 @@ pub fn CompareView(finished: RwSignal<Option<Finished>>, lab: Memo<LabParams>) -
                 .filter_map(|(name, model)| {
                     let index = round.min(model.rounds().saturating_sub(1)) * model.outputs.max(1);
                     let tree = model.trees.get(index)?;
-                    let title = format!("{name}, round {}", index / model.outputs.max(1) + 1);
-                    Some(tree_diagram(&title, &diagram_nodes(tree, columns)))
+                    let title = format!(
+                        "{name}, round {}: {} leaves, depth {}",
+                        index / model.outputs.max(1) + 1,
+                        tree.leaf_count(),
+                        tree.depth()
+                    );
+                    let svg = tree_diagram(&title, &diagram_nodes(tree, columns));
+                    Some((title, svg))
                 })
                 .collect()
         })
@@ -163,7 +189,12 @@ pub fn CompareView(finished: RwSignal<Option<Finished>>, lab: Memo<LabParams>) -
                     <Chart svg=chart(false) file_name="compare-depth.svg" caption="Depth of each round's tree." />
                 </div>
                 <div class="compare-trees">
-                    {move || trees.get().into_iter().map(|svg| view! { <div class="chart-svg tree-scroll" inner_html=svg></div> }).collect::<Vec<_>>()}
+                    {move || trees.get().into_iter().map(|(title, svg)| view! {
+                        <figure class="chart">
+                            <div class="chart-svg" inner_html=svg></div>
+                            <figcaption>{title}</figcaption>
+                        </figure>
+                    }).collect::<Vec<_>>()}
                 </div>
             </section>
         </Show>
