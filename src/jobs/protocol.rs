@@ -1,5 +1,7 @@
 use serde::{Deserialize, Serialize};
 
+use super::run_fm::{FmJob, FmOutcome};
+use super::run_rcf::{RcfJob, RcfOutcome};
 use super::xgboost::{XgboostJob, XgboostOutcome};
 use crate::data::{ColumnBuffer, ColumnProfile, Table};
 use crate::kernels::kmeans::{KMeansModel, KMeansParams};
@@ -48,6 +50,10 @@ pub enum Job {
     TfidfExport { kind: TfidfExportKind },
     /// Fit LDA topics on the postcard-encoded `text::Corpus` sent beside the message.
     LdaFit { params: LdaParams },
+    /// Train a factorization machine and its linear baseline on one-hot rows.
+    Fm(Box<FmJob>),
+    /// Score every row with a Random Cut Forest (batch or streaming).
+    Rcf(Box<RcfJob>),
 }
 
 /// The TF-IDF lab's file downloads made in a worker (they walk every stored weight).
@@ -102,6 +108,8 @@ pub enum JobResult {
     },
     Lda(Box<LdaModel>),
     Xgboost(Box<XgboostOutcome>),
+    Fm(Box<FmOutcome>),
+    Rcf(Box<RcfOutcome>),
 }
 
 // One event exists at a time per message, moved from the runner to `post`: boxing the result

@@ -9,6 +9,7 @@ use super::pages::{
     data::DataPage, home::HomePage, kmeans::KMeansLab, labs::LabsPage, lda::LdaLab,
     not_found::NotFound, pca::PcaLab, tfidf::TfidfLab, xgboost::XgboostLab,
 };
+use super::pages::{fm::FmLab, rcf::RcfLab};
 use super::route::{use_location, Location, Route};
 
 #[component]
@@ -33,6 +34,8 @@ pub fn App() -> impl IntoView {
                 Route::Lab(name) if name == "tfidf" => view! { <TfidfLab /> }.into_any(),
                 Route::Lab(name) if name == "lda" => view! { <LdaLab /> }.into_any(),
                 Route::Lab(name) if name == "xgboost" => view! { <XgboostLab /> }.into_any(),
+                Route::Lab(name) if name == "fm" => view! { <FmLab /> }.into_any(),
+                Route::Lab(name) if name == "rcf" => view! { <RcfLab /> }.into_any(),
                 Route::Lab(name) => view! { <NotFound path=format!("/lab/{name}") /> }.into_any(),
                 Route::NotFound(path) => view! { <NotFound path=path /> }.into_any(),
             }}

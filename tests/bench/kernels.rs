@@ -39,7 +39,67 @@ fn write_csv(x: &Matrix, path: &str) {
     }
 }
 
+/// Issue 6: the FM's cost grows linearly with the non-zeros. Rows with `per_row` one-hot
+/// columns (of 10,000 features, k = 8, seed 3): predict and one epoch of fit at several
+/// nnz, printed as time per non-zero, which stays flat when the cost is O(nnz · k).
+fn fm_cost_per_nonzero() {
+    use ml_field_guide::kernels::fm::{fit as fm_fit, Csr, FmModel, FmParams};
+    let mut rng = ChaCha8Rng::seed_from_u64(3);
+    let (features, k) = (10_000, 8);
+    for (rows, per_row) in [
+        (20_000, 5),
+        (40_000, 5),
+        (80_000, 5),
+        (20_000, 20),
+        (20_000, 40),
+    ] {
+        let lists: Vec<Vec<(usize, f64)>> = (0..rows)
+            .map(|_| {
+                rand::seq::index::sample(&mut rng, features, per_row)
+                    .into_iter()
+                    .map(|c| (c, 1.0))
+                    .collect()
+            })
+            .collect();
+        let x = Csr::from_rows(features, &lists).expect("csr");
+        let y: Vec<f64> = (0..rows).map(|_| rng.gen_range(1.0..5.0)).collect();
+        let params = FmParams {
+            num_factors: k,
+            epochs: 1,
+            ..FmParams::default()
+        };
+        let valid = params.validate().expect("valid");
+        let model: FmModel = fm_fit(&x, &y, None, &valid, &mut Silent).expect("fit");
+        let (mut predict, mut fit) = (Vec::new(), Vec::new());
+        for _ in 0..5 {
+            let start = Instant::now();
+            let p = model.predict(&x);
+            predict.push(start.elapsed().as_secs_f64());
+            assert_eq!(p.len(), rows);
+            let start = Instant::now();
+            let _ = fm_fit(&x, &y, None, &valid, &mut Silent).expect("fit");
+            fit.push(start.elapsed().as_secs_f64());
+        }
+        predict.sort_by(f64::total_cmp);
+        fit.sort_by(f64::total_cmp);
+        let nnz = x.nnz() as f64;
+        println!(
+            "fm k={k} rows={rows} nnz/row={per_row} nnz={}: predict median {:.2} ms ({:.1} ns/nnz), fit 1 epoch median {:.1} ms ({:.1} ns/nnz)",
+            x.nnz(),
+            predict[2] * 1e3,
+            predict[2] * 1e9 / nnz,
+            fit[2] * 1e3,
+            fit[2] * 1e9 / nnz
+        );
+    }
+}
+
 fn main() {
+    // `cargo bench --bench kernels -- fm` runs only the FM section.
+    if std::env::args().skip(1).any(|a| a == "fm") {
+        fm_cost_per_nonzero();
+        return;
+    }
     std::fs::create_dir_all("target/bench-data").expect("dir");
     let x = blobs(200_000, 10, 8);
     write_csv(&x, "target/bench-data/blobs_200k_10d.csv");
@@ -127,4 +187,6 @@ fn main() {
         times[2] * 1000.0,
         times[0] * 1000.0
     );
+
+    fm_cost_per_nonzero();
 }

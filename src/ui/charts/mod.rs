@@ -10,6 +10,7 @@ pub mod hbars;
 pub mod heatmap;
 pub mod line;
 pub mod scatter;
+pub mod score_series;
 pub mod sized;
 pub mod tree;
 pub mod waterfall;

@@ -7,7 +7,7 @@ pub struct LabInfo {
 }
 
 /// Labs that work end to end; a lab is listed here only once it does.
-pub const LABS: [LabInfo; 5] = [
+pub const LABS: [LabInfo; 7] = [
     LabInfo {
         id: "kmeans",
         title: "K-Means clustering",
@@ -32,6 +32,16 @@ pub const LABS: [LabInfo; 5] = [
         id: "xgboost",
         title: "Gradient boosting (XGBoost)",
         summary: "Train boosted trees with XGBoost's semantics and SageMaker's hyperparameter names; open any tree, explain predictions with SHAP, export the model to real XGBoost.",
+    },
+    LabInfo {
+        id: "fm",
+        title: "Factorization machines",
+        summary: "One-hot users, items and context into a sparse matrix; watch pairwise factors beat the linear model on held-out ratings and map the item embeddings.",
+    },
+    LabInfo {
+        id: "rcf",
+        title: "Random Cut Forest",
+        summary: "Score anomalies in a time series or a table, in batch or streaming mode; move the threshold and see which points are flagged.",
     },
 ];
 

@@ -1,6 +1,7 @@
 //! One page per route.
 
 pub mod data;
+pub mod fm;
 pub mod home;
 pub mod kmeans;
 pub mod labs;
@@ -8,5 +9,6 @@ pub mod lda;
 pub mod not_found;
 pub mod notes;
 pub mod pca;
+pub mod rcf;
 pub mod tfidf;
 pub mod xgboost;

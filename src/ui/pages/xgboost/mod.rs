@@ -4,7 +4,7 @@
 //! and ROC curve, TreeSHAP plots and the ways out (XGBoost JSON, SageMaker
 //! hyperparameters, CSVs, SVGs).
 
-mod channel_upload;
+pub mod channel_upload;
 mod compare_view;
 mod curves;
 mod data_form;
