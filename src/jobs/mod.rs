@@ -6,6 +6,7 @@
 
 pub mod protocol;
 mod run_lda;
+mod run_notes_search;
 mod run_tfidf;
 pub mod runner;
 pub mod tfidf_index;

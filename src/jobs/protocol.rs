@@ -46,6 +46,9 @@ pub enum Job {
     TfidfExport { kind: TfidfExportKind },
     /// Fit LDA topics on the postcard-encoded `text::Corpus` sent beside the message.
     LdaFit { params: LdaParams },
+    /// Index the postcard-encoded `Vec<notes::search::SearchSource>` sent beside the message
+    /// for the notes search box.
+    NotesSearchIndex,
 }
 
 /// The TF-IDF lab's file downloads made in a worker (they walk every stored weight).
@@ -98,6 +101,11 @@ pub enum JobResult {
     },
     Lda(Box<LdaModel>),
     Xgboost(Box<XgboostOutcome>),
+    /// A postcard-encoded `notes::search::NotesSearchIndex`.
+    NotesSearchIndex {
+        #[serde(with = "serde_bytes")]
+        encoded: Vec<u8>,
+    },
 }
 
 // One event exists at a time per message, moved from the runner to `post`: boxing the result

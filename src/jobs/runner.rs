@@ -147,6 +147,7 @@ fn run_job(job: Job, file: Option<FileInput>, progress: &mut Emitter) -> Result<
         Job::TfidfMerge { params, shards } => super::run_tfidf::merge(params, shards, progress),
         Job::TfidfExport { kind } => super::run_tfidf::export(kind, bytes(file)?),
         Job::LdaFit { params } => super::run_lda::fit(params, bytes(file)?, progress),
+        Job::NotesSearchIndex => super::run_notes_search::build(bytes(file)?, progress),
     }
 }
 

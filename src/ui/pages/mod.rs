@@ -8,5 +8,6 @@ pub mod lda;
 pub mod not_found;
 pub mod notes;
 pub mod pca;
+pub mod text_metrics;
 pub mod tfidf;
 pub mod xgboost;
