@@ -7,6 +7,7 @@
 pub mod protocol;
 pub mod run_fm;
 mod run_lda;
+mod run_notes_search;
 pub mod run_rcf;
 mod run_tfidf;
 pub mod runner;

@@ -54,6 +54,9 @@ pub enum Job {
     Fm(Box<FmJob>),
     /// Score every row with a Random Cut Forest (batch or streaming).
     Rcf(Box<RcfJob>),
+    /// Index the postcard-encoded `Vec<notes::search::SearchSource>` sent beside the message
+    /// for the notes search box.
+    NotesSearchIndex,
 }
 
 /// The TF-IDF lab's file downloads made in a worker (they walk every stored weight).
@@ -110,6 +113,11 @@ pub enum JobResult {
     Xgboost(Box<XgboostOutcome>),
     Fm(Box<FmOutcome>),
     Rcf(Box<RcfOutcome>),
+    /// A postcard-encoded `notes::search::NotesSearchIndex`.
+    NotesSearchIndex {
+        #[serde(with = "serde_bytes")]
+        encoded: Vec<u8>,
+    },
 }
 
 // One event exists at a time per message, moved from the runner to `post`: boxing the result

@@ -164,6 +164,7 @@ fn run_job(job: Job, file: Option<FileInput>, progress: &mut Emitter) -> Result<
             let now_ms = progress.now_ms;
             super::run_rcf::run(*job, now_ms, progress).map(|o| JobResult::Rcf(Box::new(o)))
         }
+        Job::NotesSearchIndex => super::run_notes_search::build(bytes(file)?, progress),
     }
 }
 

@@ -4,10 +4,11 @@ use leptos::prelude::*;
 
 use super::components::header::Header;
 use super::datasets::Datasets;
-use super::pages::notes::{MyNotes, NotePage, NotesIndex};
+use super::pages::notes::{MyNotes, NotePage, NotesIndex, NotesSearch};
 use super::pages::{
     data::DataPage, home::HomePage, kmeans::KMeansLab, labs::LabsPage, lda::LdaLab,
-    not_found::NotFound, pca::PcaLab, tfidf::TfidfLab, xgboost::XgboostLab,
+    not_found::NotFound, pca::PcaLab, text_metrics::TextMetricsLab, tfidf::TfidfLab,
+    xgboost::XgboostLab,
 };
 use super::pages::{fm::FmLab, rcf::RcfLab};
 use super::route::{use_location, Location, Route};
@@ -17,7 +18,9 @@ pub fn App() -> impl IntoView {
     let location = use_location();
     provide_context::<ReadSignal<Location>>(location);
     provide_context(Datasets::new());
-    provide_context(MyNotes::new());
+    let my_notes = MyNotes::new();
+    provide_context(my_notes);
+    provide_context(NotesSearch::new(my_notes));
     // Only a change of route remounts the page; query changes are the page's own business.
     let route = Memo::new(move |_| location.with(|l| l.route.page()));
     view! {
@@ -33,6 +36,7 @@ pub fn App() -> impl IntoView {
                 Route::Lab(name) if name == "pca" => view! { <PcaLab /> }.into_any(),
                 Route::Lab(name) if name == "tfidf" => view! { <TfidfLab /> }.into_any(),
                 Route::Lab(name) if name == "lda" => view! { <LdaLab /> }.into_any(),
+                Route::Lab(name) if name == "text-metrics" => view! { <TextMetricsLab /> }.into_any(),
                 Route::Lab(name) if name == "xgboost" => view! { <XgboostLab /> }.into_any(),
                 Route::Lab(name) if name == "fm" => view! { <FmLab /> }.into_any(),
                 Route::Lab(name) if name == "rcf" => view! { <RcfLab /> }.into_any(),

@@ -189,4 +189,63 @@ fn main() {
     );
 
     fm_cost_per_nonzero();
+    notes_search();
+}
+
+/// Notes search over the whole library (issue 4: under 20 ms per query): building the index
+/// (done in a worker in the app) and the per-query time of a mix of one-word, phrase and
+/// no-match queries, snippets included.
+fn notes_search() {
+    use ml_field_guide::notes::search::{library_sources, NotesSearchIndex};
+    let sources = library_sources();
+    let bytes: usize = sources.iter().map(|s| s.markdown.len()).sum();
+    let mut times = Vec::new();
+    let mut index = None;
+    for _ in 0..5 {
+        let start = Instant::now();
+        index = Some(NotesSearchIndex::build(&sources).expect("index"));
+        times.push(start.elapsed().as_secs_f64());
+    }
+    times.sort_by(f64::total_cmp);
+    let index = index.expect("built");
+    println!(
+        "notes search index: {} notes, {} sections, {:.0} KB of markdown: build median {:.1} ms",
+        index.note_count(),
+        index.section_count(),
+        bytes as f64 / 1024.0,
+        times[2] * 1000.0
+    );
+    let queries = [
+        "k-means",
+        "xgboost",
+        "principal component analysis",
+        "bleu",
+        "brevity penalty",
+        "confusion matrix",
+        "random cut forest",
+        "the",
+        "how do i choose the learning rate and batch size",
+        "s3 encryption at rest",
+        "zebra",
+        "sagemaker",
+    ];
+    let rounds = 50;
+    let mut per_query = Vec::new();
+    for _ in 0..rounds {
+        for query in queries {
+            let start = Instant::now();
+            let hits = index.search(query, 20);
+            per_query.push(start.elapsed().as_secs_f64());
+            std::hint::black_box(hits);
+        }
+    }
+    per_query.sort_by(f64::total_cmp);
+    let mean = per_query.iter().sum::<f64>() / per_query.len() as f64;
+    println!(
+        "notes search query ({} queries × {rounds}): mean {:.3} ms, median {:.3} ms, max {:.3} ms",
+        queries.len(),
+        mean * 1000.0,
+        per_query[per_query.len() / 2] * 1000.0,
+        per_query[per_query.len() - 1] * 1000.0
+    );
 }

@@ -10,5 +10,6 @@ pub mod not_found;
 pub mod notes;
 pub mod pca;
 pub mod rcf;
+pub mod text_metrics;
 pub mod tfidf;
 pub mod xgboost;
