@@ -1,5 +1,7 @@
 use serde::{Deserialize, Serialize};
 
+use super::run_knn::{KnnJob, KnnOutcome};
+use super::run_linear::{LinearJob, LinearOutcome};
 use super::xgboost::{XgboostJob, XgboostOutcome};
 use crate::data::{ColumnBuffer, ColumnProfile, Table};
 use crate::kernels::kmeans::{KMeansModel, KMeansParams};
@@ -46,6 +48,10 @@ pub enum Job {
     TfidfExport { kind: TfidfExportKind },
     /// Fit LDA topics on the postcard-encoded `text::Corpus` sent beside the message.
     LdaFit { params: LdaParams },
+    /// Train the linear learner's models together, keep the best, score both channels.
+    Linear(Box<LinearJob>),
+    /// Build a k-NN index, predict the validation channel, time both indexes, map regions.
+    Knn(Box<KnnJob>),
 }
 
 /// The TF-IDF lab's file downloads made in a worker (they walk every stored weight).
@@ -98,6 +104,8 @@ pub enum JobResult {
     },
     Lda(Box<LdaModel>),
     Xgboost(Box<XgboostOutcome>),
+    Linear(Box<LinearOutcome>),
+    Knn(Box<KnnOutcome>),
 }
 
 // One event exists at a time per message, moved from the runner to `post`: boxing the result

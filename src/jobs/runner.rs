@@ -147,6 +147,13 @@ fn run_job(job: Job, file: Option<FileInput>, progress: &mut Emitter) -> Result<
         Job::TfidfMerge { params, shards } => super::run_tfidf::merge(params, shards, progress),
         Job::TfidfExport { kind } => super::run_tfidf::export(kind, bytes(file)?),
         Job::LdaFit { params } => super::run_lda::fit(params, bytes(file)?, progress),
+        Job::Linear(job) => {
+            super::run_linear::run(*job, progress).map(|o| JobResult::Linear(Box::new(o)))
+        }
+        Job::Knn(job) => {
+            let now_ms = progress.now_ms;
+            super::run_knn::run(*job, now_ms, progress).map(|o| JobResult::Knn(Box::new(o)))
+        }
     }
 }
 

@@ -7,7 +7,7 @@ pub struct LabInfo {
 }
 
 /// Labs that work end to end; a lab is listed here only once it does.
-pub const LABS: [LabInfo; 5] = [
+pub const LABS: [LabInfo; 7] = [
     LabInfo {
         id: "kmeans",
         title: "K-Means clustering",
@@ -32,6 +32,16 @@ pub const LABS: [LabInfo; 5] = [
         id: "xgboost",
         title: "Gradient boosting (XGBoost)",
         summary: "Train boosted trees with XGBoost's semantics and SageMaker's hyperparameter names; open any tree, explain predictions with SHAP, export the model to real XGBoost.",
+    },
+    LabInfo {
+        id: "linear",
+        title: "Linear learner",
+        summary: "Train several linear models at once, as SageMaker does, and see which one the selection criterion keeps and why: loss curves, weights zeroed by L1, threshold, ROC.",
+    },
+    LabInfo {
+        id: "knn",
+        title: "k-nearest neighbours",
+        summary: "Classify or regress by the k nearest training rows: decision regions on a map, standardized or raw distances, brute force against a k-d tree.",
     },
 ];
 
