@@ -6,7 +6,9 @@
 
 pub mod protocol;
 pub mod run_fm;
+pub mod run_knn;
 mod run_lda;
+pub mod run_linear;
 mod run_notes_search;
 pub mod run_rcf;
 mod run_tfidf;

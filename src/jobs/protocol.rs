@@ -1,6 +1,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::run_fm::{FmJob, FmOutcome};
+use super::run_knn::{KnnJob, KnnOutcome};
+use super::run_linear::{LinearJob, LinearOutcome};
 use super::run_rcf::{RcfJob, RcfOutcome};
 use super::xgboost::{XgboostJob, XgboostOutcome};
 use crate::data::{ColumnBuffer, ColumnProfile, Table};
@@ -57,6 +59,10 @@ pub enum Job {
     /// Index the postcard-encoded `Vec<notes::search::SearchSource>` sent beside the message
     /// for the notes search box.
     NotesSearchIndex,
+    /// Train the linear learner's models together, keep the best, score both channels.
+    Linear(Box<LinearJob>),
+    /// Build a k-NN index, predict the validation channel, time both indexes, map regions.
+    Knn(Box<KnnJob>),
 }
 
 /// The TF-IDF lab's file downloads made in a worker (they walk every stored weight).
@@ -118,6 +124,8 @@ pub enum JobResult {
         #[serde(with = "serde_bytes")]
         encoded: Vec<u8>,
     },
+    Linear(Box<LinearOutcome>),
+    Knn(Box<KnnOutcome>),
 }
 
 // One event exists at a time per message, moved from the runner to `post`: boxing the result

@@ -165,6 +165,13 @@ fn run_job(job: Job, file: Option<FileInput>, progress: &mut Emitter) -> Result<
             super::run_rcf::run(*job, now_ms, progress).map(|o| JobResult::Rcf(Box::new(o)))
         }
         Job::NotesSearchIndex => super::run_notes_search::build(bytes(file)?, progress),
+        Job::Linear(job) => {
+            super::run_linear::run(*job, progress).map(|o| JobResult::Linear(Box::new(o)))
+        }
+        Job::Knn(job) => {
+            let now_ms = progress.now_ms;
+            super::run_knn::run(*job, now_ms, progress).map(|o| JobResult::Knn(Box::new(o)))
+        }
     }
 }
 

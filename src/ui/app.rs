@@ -6,9 +6,9 @@ use super::components::header::Header;
 use super::datasets::Datasets;
 use super::pages::notes::{MyNotes, NotePage, NotesIndex, NotesSearch};
 use super::pages::{
-    data::DataPage, home::HomePage, kmeans::KMeansLab, labs::LabsPage, lda::LdaLab,
-    not_found::NotFound, pca::PcaLab, text_metrics::TextMetricsLab, tfidf::TfidfLab,
-    xgboost::XgboostLab,
+    data::DataPage, home::HomePage, kmeans::KMeansLab, knn::KnnLab, labs::LabsPage, lda::LdaLab,
+    linear::LinearLab, not_found::NotFound, pca::PcaLab, text_metrics::TextMetricsLab,
+    tfidf::TfidfLab, xgboost::XgboostLab,
 };
 use super::pages::{fm::FmLab, rcf::RcfLab};
 use super::route::{use_location, Location, Route};
@@ -40,6 +40,8 @@ pub fn App() -> impl IntoView {
                 Route::Lab(name) if name == "xgboost" => view! { <XgboostLab /> }.into_any(),
                 Route::Lab(name) if name == "fm" => view! { <FmLab /> }.into_any(),
                 Route::Lab(name) if name == "rcf" => view! { <RcfLab /> }.into_any(),
+                Route::Lab(name) if name == "linear" => view! { <LinearLab /> }.into_any(),
+                Route::Lab(name) if name == "knn" => view! { <KnnLab /> }.into_any(),
                 Route::Lab(name) => view! { <NotFound path=format!("/lab/{name}") /> }.into_any(),
                 Route::NotFound(path) => view! { <NotFound path=path /> }.into_any(),
             }}

@@ -7,7 +7,7 @@ pub struct LabInfo {
 }
 
 /// Labs that work end to end; a lab is listed here only once it does.
-pub const LABS: [LabInfo; 7] = [
+pub const LABS: [LabInfo; 9] = [
     LabInfo {
         id: "kmeans",
         title: "K-Means clustering",
@@ -42,6 +42,16 @@ pub const LABS: [LabInfo; 7] = [
         id: "rcf",
         title: "Random Cut Forest",
         summary: "Score anomalies in a time series or a table, in batch or streaming mode; move the threshold and see which points are flagged.",
+    },
+    LabInfo {
+        id: "linear",
+        title: "Linear learner",
+        summary: "Train several linear models at once, as SageMaker does, and see which one the selection criterion keeps and why: loss curves, weights zeroed by L1, threshold, ROC.",
+    },
+    LabInfo {
+        id: "knn",
+        title: "k-nearest neighbours",
+        summary: "Classify or regress by the k nearest training rows: decision regions on a map, standardized or raw distances, brute force against a k-d tree.",
     },
 ];
 

@@ -7,17 +7,20 @@
 pub mod channel_upload;
 mod compare_view;
 mod curves;
-mod data_form;
+pub mod data_choice;
+pub mod data_form;
 mod exports;
 mod hyper_form;
 mod importance;
 mod metrics_view;
+mod objective_select;
 pub mod params;
 pub mod prepare;
 mod progress;
 mod results;
 mod shap_view;
 mod tree_view;
+pub mod validation_plots;
 mod validation_view;
 
 use std::sync::Arc;
@@ -33,6 +36,7 @@ use crate::ui::job::{JobState, Status};
 use crate::ui::route::lab_query;
 use data_form::DataForm;
 use hyper_form::HyperForm;
+use objective_select::ObjectiveSelect;
 use params::LabParams;
 use prepare::Prepared;
 use progress::RoundClock;
@@ -172,7 +176,10 @@ pub fn XgboostLab() -> impl IntoView {
                             params::set(q, "dataset", id);
                         });
                     } />
-                    <DataForm query=query parsed=parsed table=table />
+                    <DataForm query=query data=Signal::derive(move || lab.get().data()) table=table
+                        missing_note="stay missing: each split learns which branch they take.">
+                        <ObjectiveSelect query=query />
+                    </DataForm>
                     <HyperForm query=query parsed=parsed />
                     <div class="run-buttons">
                         <button class="primary" data-testid="run" on:click=move |_| run() disabled=move || job.status.get() == Status::Running>"Train"</button>

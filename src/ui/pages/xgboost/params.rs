@@ -73,6 +73,17 @@ impl LabParams {
     }
 }
 
+impl LabParams {
+    /// The data choices, as the shared data form shows them.
+    pub fn data(&self) -> super::data_choice::DataChoice {
+        super::data_choice::DataChoice {
+            dataset: self.dataset.clone(),
+            validation: self.validation.clone(),
+            spec: self.spec(),
+        }
+    }
+}
+
 impl Default for LabParams {
     fn default() -> Self {
         LabParams {
