@@ -7,7 +7,7 @@ pub struct LabInfo {
 }
 
 /// Labs that work end to end; a lab is listed here only once it does.
-pub const LABS: [LabInfo; 9] = [
+pub const LABS: [LabInfo; 10] = [
     LabInfo {
         id: "kmeans",
         title: "K-Means clustering",
@@ -27,6 +27,11 @@ pub const LABS: [LabInfo; 9] = [
         id: "lda",
         title: "LDA topics",
         summary: "Find the topics of a corpus by Gibbs sampling and see each document's mixture of them.",
+    },
+    LabInfo {
+        id: "text-metrics",
+        title: "Text-generation metrics",
+        summary: "Score a candidate against references: BLEU's clipped n-gram precisions and brevity penalty, ROUGE-1, -2 and -L, and perplexity from token probabilities.",
     },
     LabInfo {
         id: "xgboost",
