@@ -9,6 +9,7 @@ mod run_lda;
 mod run_tfidf;
 pub mod runner;
 pub mod tfidf_index;
+pub mod trees;
 pub mod worker;
 pub mod xgboost;
 

@@ -1,5 +1,6 @@
 use serde::{Deserialize, Serialize};
 
+use super::trees::{ForestChunkJob, ForestMergeJob, ForestOutcome, TreeJob, TreeOutcome};
 use super::xgboost::{XgboostJob, XgboostOutcome};
 use crate::data::{ColumnBuffer, ColumnProfile, Table};
 use crate::kernels::kmeans::{KMeansModel, KMeansParams};
@@ -46,6 +47,12 @@ pub enum Job {
     TfidfExport { kind: TfidfExportKind },
     /// Fit LDA topics on the postcard-encoded `text::Corpus` sent beside the message.
     LdaFit { params: LdaParams },
+    /// Grow one decision tree, score both channels, SHAP.
+    DecisionTree(Box<TreeJob>),
+    /// Grow trees `trees` of a random forest (one share of the forest per worker).
+    ForestChunk(Box<ForestChunkJob>),
+    /// Merge the forest's chunks, score both channels, out-of-bag curve, SHAP.
+    ForestMerge(Box<ForestMergeJob>),
 }
 
 /// The TF-IDF lab's file downloads made in a worker (they walk every stored weight).
@@ -98,6 +105,9 @@ pub enum JobResult {
     },
     Lda(Box<LdaModel>),
     Xgboost(Box<XgboostOutcome>),
+    DecisionTree(Box<TreeOutcome>),
+    ForestChunk(Box<crate::kernels::forest::ForestChunk>),
+    Forest(Box<ForestOutcome>),
 }
 
 // One event exists at a time per message, moved from the runner to `post`: boxing the result

@@ -6,8 +6,9 @@ use super::components::header::Header;
 use super::datasets::Datasets;
 use super::pages::notes::{MyNotes, NotePage, NotesIndex};
 use super::pages::{
-    data::DataPage, home::HomePage, kmeans::KMeansLab, labs::LabsPage, lda::LdaLab,
-    not_found::NotFound, pca::PcaLab, tfidf::TfidfLab, xgboost::XgboostLab,
+    cart::forest_lab::ForestLab, cart::tree_lab::TreeLab, data::DataPage, home::HomePage,
+    kmeans::KMeansLab, labs::LabsPage, lda::LdaLab, not_found::NotFound, pca::PcaLab,
+    tfidf::TfidfLab, xgboost::XgboostLab,
 };
 use super::route::{use_location, Location, Route};
 
@@ -33,6 +34,8 @@ pub fn App() -> impl IntoView {
                 Route::Lab(name) if name == "tfidf" => view! { <TfidfLab /> }.into_any(),
                 Route::Lab(name) if name == "lda" => view! { <LdaLab /> }.into_any(),
                 Route::Lab(name) if name == "xgboost" => view! { <XgboostLab /> }.into_any(),
+                Route::Lab(name) if name == "tree" => view! { <TreeLab /> }.into_any(),
+                Route::Lab(name) if name == "forest" => view! { <ForestLab /> }.into_any(),
                 Route::Lab(name) => view! { <NotFound path=format!("/lab/{name}") /> }.into_any(),
                 Route::NotFound(path) => view! { <NotFound path=path /> }.into_any(),
             }}

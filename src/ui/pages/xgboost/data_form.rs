@@ -8,13 +8,21 @@ use leptos::prelude::*;
 
 use super::channel_upload::ChannelUpload;
 use super::params::{remove_in, set, set_in};
-use super::Parsed;
+use crate::data::supervised::SupervisedSpec;
 use crate::data::supervised::MAX_LEVELS;
 use crate::data::supervised::{detect_objective, task_name, TargetEncoding};
 use crate::data::supervised::{feature_names, target_name};
 use crate::data::{Column, Table};
 use crate::ui::components::dataset_picker::DatasetPicker;
 use crate::ui::datasets::Datasets;
+
+/// What the form shows: the lab's data choices (each supervised lab reads them from its URL).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DataChoice {
+    pub dataset: String,
+    pub validation: Option<String>,
+    pub spec: SupervisedSpec,
+}
 
 /// Clears what depends on the columns of the old dataset.
 fn choose_dataset(query: RwSignal<Vec<(String, String)>>, id: String) {
@@ -27,11 +35,15 @@ fn choose_dataset(query: RwSignal<Vec<(String, String)>>, id: String) {
 #[component]
 pub fn DataForm(
     query: RwSignal<Vec<(String, String)>>,
-    parsed: Parsed,
+    #[prop(into)] choice: Signal<DataChoice>,
     table: Signal<Option<Arc<Table>>>,
+    /// Labs whose task follows from another parameter (a tree's criterion) leave out the
+    /// objective override.
+    #[prop(optional)]
+    hide_objective: bool,
 ) -> impl IntoView {
     let datasets = expect_context::<Datasets>();
-    let lab = move || parsed.get().0;
+    let lab = move || choice.get();
     let raw = move |name: &'static str, default: String| {
         move || {
             query
@@ -39,7 +51,7 @@ pub fn DataForm(
                 .unwrap_or_else(|| default.clone())
         }
     };
-    let target = move || table.get().and_then(|t| target_name(&lab().spec(), &t));
+    let target = move || table.get().and_then(|t| target_name(&lab().spec, &t));
     let columns = move || table.get().map(|t| t.names.clone()).unwrap_or_default();
     let task = move || {
         let (t, name) = (table.get()?, target()?);
@@ -85,7 +97,7 @@ pub fn DataForm(
         let (Some(t), Some(target)) = (table.get(), target()) else {
             return Vec::new();
         };
-        feature_names(&lab().spec(), &t, &target).0
+        feature_names(&lab().spec, &t, &target).0
     };
     let toggle_feature = move |name: String, on: bool| {
         let mut list = chosen();
@@ -180,7 +192,7 @@ pub fn DataForm(
                 </select>
                 <small data-testid="task">{move || task().unwrap_or_default()}</small>
             </label>
-            <label class="field">
+            <label class="field" hidden=hide_objective>
                 <span>"objective"</span>
                 <select name="objective" prop:value=raw("objective", "auto".into())
                     on:change=move |ev| {
@@ -232,7 +244,7 @@ pub fn DataForm(
                     {number("validation_fraction", "validation_fraction", "0.2".into(), "0.05", "Share of rows held out (0 = none).")}
                     {number("split_seed", "split_seed", "0".into(), "1", "Seed of the shuffle.")}
                     <label class="check">
-                        <input type="checkbox" name="stratify" prop:checked=move || lab().stratify
+                        <input type="checkbox" name="stratify" prop:checked=move || lab().spec.stratify
                             on:change=move |ev| set_in(query, "stratify", event_target_checked(&ev).to_string()) />
                         "stratify (keep class shares)"
                     </label>

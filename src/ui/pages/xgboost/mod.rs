@@ -4,9 +4,9 @@
 //! and ROC curve, TreeSHAP plots and the ways out (XGBoost JSON, SageMaker
 //! hyperparameters, CSVs, SVGs).
 
-mod channel_upload;
+pub mod channel_upload;
 mod curves;
-mod data_form;
+pub mod data_form;
 mod exports;
 mod hyper_form;
 mod importance;
@@ -15,9 +15,9 @@ pub mod params;
 pub mod prepare;
 mod progress;
 mod results;
-mod shap_view;
+pub mod shap_view;
 mod tree_view;
-mod validation_view;
+pub mod validation_view;
 
 use std::sync::Arc;
 
@@ -30,7 +30,7 @@ use crate::ui::components::upload::Upload;
 use crate::ui::datasets::Datasets;
 use crate::ui::job::{JobState, Status};
 use crate::ui::route::lab_query;
-use data_form::DataForm;
+use data_form::{DataChoice, DataForm};
 use hyper_form::HyperForm;
 use params::LabParams;
 use prepare::{prepare, Prepared};
@@ -76,6 +76,15 @@ pub fn XgboostLab() -> impl IntoView {
             .validation
             .and_then(|id| datasets.get(&id))
             .and_then(|d| d.table.map(|t| (d.name, t)))
+    });
+
+    let choice = Signal::derive(move || {
+        let l = lab.get();
+        DataChoice {
+            dataset: l.dataset.clone(),
+            validation: l.validation.clone(),
+            spec: l.spec(),
+        }
     });
 
     let job = JobState::new();
@@ -163,7 +172,7 @@ pub fn XgboostLab() -> impl IntoView {
                             params::set(q, "dataset", id);
                         });
                     } />
-                    <DataForm query=query parsed=parsed table=table />
+                    <DataForm query=query choice=choice table=table />
                     <HyperForm query=query parsed=parsed />
                     <div class="run-buttons">
                         <button class="primary" data-testid="run" on:click=move |_| run() disabled=move || job.status.get() == Status::Running>"Train"</button>

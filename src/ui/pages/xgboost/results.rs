@@ -1,5 +1,7 @@
 //! After (and during) a run: metrics, learning curves, then the finished model's views.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use super::curves::LearningCurves;
@@ -7,9 +9,9 @@ use super::exports::Exports;
 use super::importance::Importance;
 use super::metrics_view::RunMetrics;
 use super::params::LabParams;
-use super::shap_view::ShapView;
+use super::shap_view::{ShapSource, ShapView};
 use super::tree_view::TreeView;
-use super::validation_view::ValidationView;
+use super::validation_view::{ValidationPlots, ValidationView};
 use super::{CurvePoint, Finished};
 use crate::ui::job::JobState;
 
@@ -21,6 +23,27 @@ pub fn Results(
     lab: Memo<LabParams>,
     query: RwSignal<Vec<(String, String)>>,
 ) -> impl IntoView {
+    let shap_source = Memo::new(move |_| {
+        finished.get().map(|f| ShapSource {
+            shap: Arc::new(f.outcome.shap.clone()),
+            meta: Arc::new(f.prepared.meta.clone()),
+            units: "margin units",
+            intro: "Each row's prediction (margin) splits exactly into a base value plus one contribution per feature (Lundberg, Erion & Lee 2018), computed in the worker on the validation rows (the training rows when none are held out).",
+        })
+    });
+    let validation_plots = Memo::new(move |_| {
+        finished.get().map(|f| ValidationPlots {
+            confusion: f.outcome.confusion.clone(),
+            roc: f.outcome.roc.clone(),
+            auc: f
+                .outcome
+                .metrics
+                .iter()
+                .find(|m| m.0 == "validation:auc")
+                .map_or(f64::NAN, |m| m.1),
+            classes: f.prepared.meta.target.classes.clone(),
+        })
+    });
     view! {
         <section class="lab-results" aria-label="Results">
             <RunMetrics finished=finished />
@@ -29,8 +52,9 @@ pub fn Results(
                 <Notices finished=finished />
                 <Importance finished=finished lab=lab query=query />
                 <TreeView finished=finished lab=lab query=query />
-                <ValidationView finished=finished />
-                <ShapView finished=finished lab=lab query=query />
+                <ValidationView plots=validation_plots file_prefix="xgboost" />
+                <ShapView source=shap_source class=Signal::derive(move || lab.get().view.class)
+                    row=Signal::derive(move || lab.get().view.row) query=query file_prefix="xgboost" />
                 <Exports finished=finished />
             </Show>
         </section>

@@ -1,8 +1,9 @@
 //! The validation channel's confusion matrix (classification) and ROC curve (binary).
+//! Shared by the tree labs.
 
 use leptos::prelude::*;
 
-use super::Finished;
+use crate::kernels::metrics::{ConfusionMatrix, RocCurve};
 use crate::ui::charts::confusion::confusion_chart;
 use crate::ui::charts::line::{line_chart, Series};
 use crate::ui::components::chart::Chart;
@@ -24,14 +25,29 @@ fn thin(points: Vec<(f64, f64)>) -> Vec<(f64, f64)> {
     kept
 }
 
+/// What the plots draw, in a shape every supervised lab can give.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValidationPlots {
+    pub confusion: Option<ConfusionMatrix>,
+    pub roc: Option<RocCurve>,
+    /// `validation:auc`, for the ROC title.
+    pub auc: f64,
+    pub classes: Vec<String>,
+}
+
 #[component]
-pub fn ValidationView(finished: RwSignal<Option<Finished>>) -> impl IntoView {
+pub fn ValidationView(
+    #[prop(into)] plots: Signal<Option<ValidationPlots>>,
+    /// Start of the download names (`xgboost` → `xgboost-roc.svg`).
+    file_prefix: &'static str,
+) -> impl IntoView {
+    let finished = plots;
     let confusion_svg = Signal::derive(move || {
         finished
             .get()
             .and_then(|f| {
-                let cm = f.outcome.confusion.as_ref()?;
-                let classes = &f.prepared.meta.target.classes;
+                let cm = f.confusion.as_ref()?;
+                let classes = &f.classes;
                 let names: Vec<String> = (0..cm.n_classes)
                     .map(|i| classes.get(i).cloned().unwrap_or_else(|| i.to_string()))
                     .collect();
@@ -47,13 +63,8 @@ pub fn ValidationView(finished: RwSignal<Option<Finished>>) -> impl IntoView {
         finished
             .get()
             .and_then(|f| {
-                let roc = f.outcome.roc.as_ref()?;
-                let auc = f
-                    .outcome
-                    .metrics
-                    .iter()
-                    .find(|m| m.0 == "validation:auc")
-                    .map_or(f64::NAN, |m| m.1);
+                let roc = f.roc.as_ref()?;
+                let auc = f.auc;
                 let curve = Series {
                     name: format!("ROC (AUC {auc:.4})"),
                     points: thin(
@@ -81,10 +92,10 @@ pub fn ValidationView(finished: RwSignal<Option<Finished>>) -> impl IntoView {
                 <h2>"Validation channel"</h2>
                 <div class="validation-plots">
                     <Show when=move || !confusion_svg.get().is_empty()>
-                        <Chart svg=confusion_svg file_name="xgboost-confusion-matrix.svg" caption="Rows: true class; columns: predicted class (the most probable; P > 0.5 for binary)." />
+                        <Chart svg=confusion_svg file_name=format!("{file_prefix}-confusion-matrix.svg") caption="Rows: true class; columns: predicted class (the most probable; P > 0.5 for binary)." />
                     </Show>
                     <Show when=move || !roc_svg.get().is_empty()>
-                        <Chart svg=roc_svg file_name="xgboost-roc.svg" caption="True against false positive rate over every threshold on P(y = 1)." />
+                        <Chart svg=roc_svg file_name=format!("{file_prefix}-roc.svg") caption="True against false positive rate over every threshold on P(y = 1)." />
                     </Show>
                 </div>
             </section>
