@@ -2,7 +2,9 @@
 // headless Chromium, through the same path a user takes: upload, run in the worker,
 // read [data-testid=elapsed-ms]. Needs `trunk build --release` and the data files
 // written by `cargo bench --bench kernels`.
-// Usage: node scripts/bench-browser.mjs [load] [kmeans] [csv] [notes] [pca]   (default: all)
+// Usage: node scripts/bench-browser.mjs [load] [kmeans] [csv] [notes] [pca] [xgboost] [tfidf]   (default: all)
+// The tfidf section needs target/bench-data/sotu_paragraphs (node scripts/make-text-benchmark.mjs).
+// The xgboost section needs target/boosting_benchmark.csv (scripts/xgboost_check/README.md).
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 
 /** Resident memory of every chromium process, in bytes. */
@@ -43,6 +45,8 @@ try {
   if (run('csv')) await bigCsv();
   if (run('notes')) await bigNote();
   if (run('pca')) await pca();
+  if (run('xgboost')) await xgboost();
+  if (run('tfidf')) await tfidf();
 } finally {
   await browser.close();
   await server.stop();
@@ -167,5 +171,61 @@ async function pca() {
   }
   runs.sort((a, b) => a.fit - b.fit);
   console.log(`pca 200000x28 regular: fit in the worker median ${runs[2].fit.toFixed(1)} ms (min ${runs[0].fit.toFixed(1)}); whole job as the page sees it ${runs[2].job.toFixed(0)} ms`);
+  await context.close();
+}
+
+async function xgboost() {
+  // Boosting on 200,000 x 28 (scripts/xgboost_check/make_benchmark_data.py) with the parameters
+  // bench_xgboost.py gives real xgboost: hist, 100 rounds, depth 6, eta 0.3, max_bin 256,
+  // base_score 0.5, no validation rows. One worker does the whole job: unpack the table,
+  // encode, bin, train (scoring the train channel every round for the curve), SHAP.
+  const context = await browser.newContext();
+  const query = 'num_round=100&max_depth=6&eta=0.3&max_bin=256&base_score=0.5&validation_fraction=0&target=label';
+  const { page } = await openPage(context, `${server.url}#/lab/xgboost?${query}`);
+  await page.locator('input[type=file][data-testid=upload]').setInputFiles('target/boosting_benchmark.csv');
+  await page.waitForFunction(() => document.querySelector('select[data-testid=dataset]')?.value === 'boosting_benchmark', null, { timeout: 120000 });
+  const runs = [];
+  for (let i = 0; i < 3; i++) {
+    await watchFrames(page);
+    await page.click('button[data-testid=run]');
+    await waitForStatus(page, 'done', 600000);
+    const gaps = await longestGaps(page);
+    runs.push({
+      train: Number(await page.locator('dd[data-metric=train_ms]').getAttribute('data-value')),
+      job: Number(await page.locator('[data-testid=elapsed-ms]').textContent()),
+      gap: gaps[0],
+    });
+  }
+  runs.sort((a, b) => a.train - b.train);
+  console.log(`xgboost 200000x28, 100 rounds, depth 6, one worker: unpack + prepare + bin + train median ${(runs[1].train / 1000).toFixed(2)} s (min ${(runs[0].train / 1000).toFixed(2)} s); whole job with metrics and SHAP of 1000 rows ${(runs[1].job / 1000).toFixed(2)} s; longest frame gap ${Math.max(...runs.map((r) => r.gap)).toFixed(0)} ms`);
+  await context.close();
+}
+
+async function tfidf() {
+  // TF-IDF fit (scikit-learn's defaults, sublinear tf) on 6,710 documents / 10.75 MB, uploaded
+  // as files; each configuration runs 3 times and the median of the page's elapsed-ms counts
+  // (tokenize + count in the shard jobs, merge, weight and index in the last one).
+  const dir = 'target/bench-data/sotu_paragraphs';
+  const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => `${dir}/${f}`);
+  const megabytes = files.reduce((sum, f) => sum + readFileSync(f).length, 0) / 1e6;
+  const context = await browser.newContext();
+  const { page } = await openPage(context, `${server.url}#/lab/tfidf`);
+  await page.locator('input[type=file][data-testid=upload]').setInputFiles(files);
+  await waitForStatus(page, 'done', 600000);
+  const corpus = new URL(page.url().replace('#/', '')).searchParams.get('corpus');
+  const workers = await page.evaluate(() => Math.max(1, navigator.hardwareConcurrency - 1));
+  for (const [label, extra] of [['unigrams, 1 shard', 'shards=1'], ['unigrams, one shard per worker', ''], ['(1,2)-grams, 1 shard', 'shards=1&ngram_range=1,2']]) {
+    await page.goto(`${server.url}#/lab/tfidf?corpus=${encodeURIComponent(corpus)}&${extra}`);
+    await waitForStatus(page, 'done', 600000);
+    const times = [];
+    for (let i = 0; i < 3; i++) {
+      await page.click('button[data-testid=run]');
+      await waitForStatus(page, 'done', 600000);
+      times.push(Number(await page.locator('[data-testid=elapsed-ms]').textContent()));
+    }
+    times.sort((a, b) => a - b);
+    const documents = await page.locator('dd[data-metric=documents]').getAttribute('data-value');
+    console.log(`tfidf ${documents} documents, ${megabytes.toFixed(2)} MB, ${label} (${workers} worker(s)): median ${(times[1] / 1000).toFixed(3)} s = ${(megabytes / (times[1] / 1000)).toFixed(2)} MB/s (min ${(times[0] / 1000).toFixed(3)} s)`);
+  }
   await context.close();
 }

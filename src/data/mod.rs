@@ -4,6 +4,7 @@ pub mod csv_import;
 pub mod profile;
 pub mod supervised;
 pub mod table;
+pub mod table_pack;
 pub mod table_parts;
 pub mod transform;
 

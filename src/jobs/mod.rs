@@ -5,7 +5,12 @@
 //! chunks, and a parsed table comes back as typed arrays the page takes over without a copy.
 
 pub mod protocol;
+pub mod run_fm;
+pub mod run_knn;
 mod run_lda;
+pub mod run_linear;
+mod run_notes_search;
+pub mod run_rcf;
 mod run_tfidf;
 pub mod runner;
 pub mod tfidf_index;

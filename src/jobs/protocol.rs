@@ -1,5 +1,9 @@
 use serde::{Deserialize, Serialize};
 
+use super::run_fm::{FmJob, FmOutcome};
+use super::run_knn::{KnnJob, KnnOutcome};
+use super::run_linear::{LinearJob, LinearOutcome};
+use super::run_rcf::{RcfJob, RcfOutcome};
 use super::trees::{ForestChunkJob, ForestMergeJob, ForestOutcome, TreeJob, TreeOutcome};
 use super::xgboost::{XgboostJob, XgboostOutcome};
 use crate::data::{ColumnBuffer, ColumnProfile, Table};
@@ -26,6 +30,8 @@ pub enum Job {
     Pca { x: Matrix, params: PcaParams },
     /// Train gradient-boosted trees (XGBoost semantics), score both channels, SHAP.
     Xgboost(Box<XgboostJob>),
+    /// Unpack the `.zip` sent beside the message into a corpus import (text entries).
+    UnzipCorpus { file_name: String },
     /// A job that panics inside the worker: proves a crashed worker becomes an error and a fresh worker.
     Crash,
     /// Fit TF-IDF on the postcard-encoded `text::Corpus` sent beside the message; the result is
@@ -53,6 +59,17 @@ pub enum Job {
     ForestChunk(Box<ForestChunkJob>),
     /// Merge the forest's chunks, score both channels, out-of-bag curve, SHAP.
     ForestMerge(Box<ForestMergeJob>),
+    /// Train a factorization machine and its linear baseline on one-hot rows.
+    Fm(Box<FmJob>),
+    /// Score every row with a Random Cut Forest (batch or streaming).
+    Rcf(Box<RcfJob>),
+    /// Index the postcard-encoded `Vec<notes::search::SearchSource>` sent beside the message
+    /// for the notes search box.
+    NotesSearchIndex,
+    /// Train the linear learner's models together, keep the best, score both channels.
+    Linear(Box<LinearJob>),
+    /// Build a k-NN index, predict the validation channel, time both indexes, map regions.
+    Knn(Box<KnnJob>),
 }
 
 /// The TF-IDF lab's file downloads made in a worker (they walk every stored weight).
@@ -80,6 +97,8 @@ pub enum JobResult {
     },
     KMeans(KMeansModel),
     Elbow(Vec<(usize, f64)>),
+    /// The text entries of an unpacked archive.
+    Unzipped(crate::text::CorpusImport),
     /// The fitted PCA and every row projected onto its components (rows × num_components).
     Pca {
         model: PcaModel,
@@ -108,6 +127,15 @@ pub enum JobResult {
     DecisionTree(Box<TreeOutcome>),
     ForestChunk(Box<crate::kernels::forest::ForestChunk>),
     Forest(Box<ForestOutcome>),
+    Fm(Box<FmOutcome>),
+    Rcf(Box<RcfOutcome>),
+    /// A postcard-encoded `notes::search::NotesSearchIndex`.
+    NotesSearchIndex {
+        #[serde(with = "serde_bytes")]
+        encoded: Vec<u8>,
+    },
+    Linear(Box<LinearOutcome>),
+    Knn(Box<KnnOutcome>),
 }
 
 // One event exists at a time per message, moved from the runner to `post`: boxing the result

@@ -136,8 +136,17 @@ fn run_job(job: Job, file: Option<FileInput>, progress: &mut Emitter) -> Result<
                 fit_ms,
             })
         }
+        Job::UnzipCorpus { file_name } => {
+            let bytes =
+                bytes(file)?.ok_or_else(|| format!("{file_name}: no file data was sent"))?;
+            progress.report(0.0, &format!("unpacking {file_name}"), None);
+            crate::text::zip_archive::import_zip(&file_name, &bytes).map(JobResult::Unzipped)
+        }
         Job::Xgboost(job) => {
-            super::xgboost::run(*job, progress).map(|o| JobResult::Xgboost(Box::new(o)))
+            let packed = bytes(file)?.ok_or("xgboost: no tables were sent")?;
+            let now_ms = progress.now_ms;
+            super::xgboost::run(*job, &packed, now_ms, progress)
+                .map(|o| JobResult::Xgboost(Box::new(o)))
         }
         Job::Crash => panic!("the crash job panics on purpose"),
         Job::TfidfFit { params } => super::run_tfidf::fit(params, bytes(file)?, progress),
@@ -154,6 +163,22 @@ fn run_job(job: Job, file: Option<FileInput>, progress: &mut Emitter) -> Result<
             .map(|c| JobResult::ForestChunk(Box::new(c))),
         Job::ForestMerge(job) => {
             super::trees::run_forest_merge(*job, progress).map(|o| JobResult::Forest(Box::new(o)))
+        }
+        Job::Fm(job) => {
+            let now_ms = progress.now_ms;
+            super::run_fm::run(*job, now_ms, progress).map(|o| JobResult::Fm(Box::new(o)))
+        }
+        Job::Rcf(job) => {
+            let now_ms = progress.now_ms;
+            super::run_rcf::run(*job, now_ms, progress).map(|o| JobResult::Rcf(Box::new(o)))
+        }
+        Job::NotesSearchIndex => super::run_notes_search::build(bytes(file)?, progress),
+        Job::Linear(job) => {
+            super::run_linear::run(*job, progress).map(|o| JobResult::Linear(Box::new(o)))
+        }
+        Job::Knn(job) => {
+            let now_ms = progress.now_ms;
+            super::run_knn::run(*job, now_ms, progress).map(|o| JobResult::Knn(Box::new(o)))
         }
     }
 }

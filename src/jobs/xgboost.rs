@@ -1,19 +1,42 @@
-//! The XGBoost lab's job: train on the train channel (watching the validation channel),
-//! then score both channels, compute the SageMaker-named metrics, the validation ROC curve
-//! and confusion matrix, and TreeSHAP values, all inside the worker so the page only draws.
+//! The XGBoost lab's job, all inside the worker so the page only draws: unpack the
+//! table(s) sent with the job, prepare them (target, one-hot, split or validation
+//! channel), train on the train channel (watching the validation channel), then score both
+//! channels, compute the SageMaker-named metrics, the validation ROC curve and confusion
+//! matrix, and TreeSHAP values.
 
 use serde::{Deserialize, Serialize};
 
-use crate::kernels::boosting::{fit, BoostingData, Channel, Model, Objective, Params};
+use crate::data::supervised::{self, PreparedMeta, SupervisedData, SupervisedSpec};
+use crate::data::table_pack;
+use crate::kernels::boosting::{
+    fit_lightgbm_scored, fit_scored, BoostingData, Channel, LightGbmParams, Model, Objective,
+    Params, Scored,
+};
 use crate::kernels::metrics::{self, ConfusionMatrix, RocCurve};
-use crate::kernels::{Control, Matrix, Progress};
+use crate::kernels::{Control, Matrix, Partial, Progress};
 
+/// Which ensemble the job trains: depth-wise (XGBoost), leaf-wise (LightGBM), or both on
+/// the same data for the compare view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum Booster {
+    #[default]
+    Xgboost,
+    LightGbm,
+    Compare,
+}
+
+/// The job; its attachment is the training table, then the validation table if
+/// `validation_name` is set, packed by [`table_pack`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct XgboostJob {
-    pub train_x: Matrix,
-    pub train_y: Vec<f64>,
-    pub validation: Option<(Matrix, Vec<f64>)>,
+    pub spec: SupervisedSpec,
+    /// The validation channel's dataset name, when a second table is attached.
+    pub validation_name: Option<String>,
+    pub booster: Booster,
+    /// The hyperparameters; `objective` and `num_class` are filled in from the data.
     pub params: Params,
+    /// The LightGBM-style hyperparameters (same filling in).
+    pub lightgbm: LightGbmParams,
     /// SHAP values are computed for at most this many rows of the validation channel
     /// (the train channel when there is none), evenly spaced.
     pub max_shap_rows: usize,
@@ -42,6 +65,19 @@ pub struct XgboostOutcome {
     pub roc: Option<RocCurve>,
     pub confusion: Option<ConfusionMatrix>,
     pub shap: ShapValues,
+    /// How the table was prepared (column names, classes, rows).
+    pub meta: PreparedMeta,
+    /// Wall time in the worker from receiving the tables to the trained model: unpacking,
+    /// preparing, binning and boosting (the part real XGBoost's `train` is compared with).
+    pub train_ms: f64,
+    /// Wall time of binning and boosting alone.
+    pub fit_ms: f64,
+    /// The LightGBM-style hyperparameters, when this model was grown leaf-wise.
+    pub lightgbm: Option<LightGbmParams>,
+    /// In the compare view: the LightGBM-style model trained on the same data (no SHAP).
+    pub rival: Option<Box<XgboostOutcome>>,
+    /// The hyperparameters as trained (objective and num_class filled in).
+    pub params: Params,
 }
 
 /// Rows of a channel's predictions → predicted class (argmax, or P > 0.5 for binary).
@@ -112,28 +148,169 @@ pub fn sample_rows(n: usize, max: usize) -> Vec<usize> {
     (0..max).map(|i| i * n / max.max(1)).collect()
 }
 
-pub fn run(job: XgboostJob, progress: &mut dyn Progress) -> Result<XgboostOutcome, String> {
-    let valid = job.params.validate().map_err(|e| e.to_string())?;
-    let data = BoostingData {
-        train: Channel {
-            features: &job.train_x,
-            labels: &job.train_y,
+/// Unpacks and prepares the attached table(s), then trains the chosen booster (or both).
+pub fn run(
+    job: XgboostJob,
+    packed: &[u8],
+    now_ms: &dyn Fn() -> f64,
+    progress: &mut dyn Progress,
+) -> Result<XgboostOutcome, String> {
+    let started = now_ms();
+    if progress.report(0.0, "preparing the data", None) == Control::Stop {
+        return Err("cancelled".into());
+    }
+    let tables = table_pack::unpack(packed)?;
+    let (table, validation) = match (&job.validation_name, tables.as_slice()) {
+        (None, [table]) => (table, None),
+        (Some(name), [table, validation]) => (table, Some((name.as_str(), validation))),
+        _ => return Err("the job did not get the tables it expected".into()),
+    };
+    let (meta, data) = supervised::prepare(&job.spec, table, validation)?;
+    drop(tables);
+    let objective = meta.target.objective;
+    let num_class = (objective == Objective::Softprob).then_some(meta.target.classes.len());
+    let mut params = job.params;
+    (params.objective, params.num_class) = (objective, num_class);
+    let mut lightgbm = job.lightgbm;
+    (lightgbm.objective, lightgbm.num_class) = (objective, num_class);
+    let uses = |b: Booster| job.booster == b || job.booster == Booster::Compare;
+    let xgboost_params = if uses(Booster::Xgboost) {
+        Some(params.validate().map_err(|e| e.to_string())?)
+    } else {
+        None
+    };
+    let lightgbm_params = if uses(Booster::LightGbm) {
+        Some(lightgbm.validate().map_err(|e| e.to_string())?)
+    } else {
+        None
+    };
+    let early_stopping = (xgboost_params.is_some() && params.early_stopping_rounds.is_some())
+        || (lightgbm_params.is_some() && lightgbm.early_stopping_rounds.is_some());
+    if early_stopping && data.validation.is_none() {
+        return Err(
+            "early_stopping_rounds: needs validation rows (set validation_fraction above 0 or add a validation CSV)"
+                .into(),
+        );
+    }
+    let since_start = || now_ms() - started;
+    let mut stage = Stage {
+        inner: progress,
+        offset: 0.0,
+        scale: if job.booster == Booster::Compare {
+            0.5
+        } else {
+            1.0
         },
-        validation: job.validation.as_ref().map(|(x, y)| Channel {
+        prefix: "",
+    };
+    let mut first = match &xgboost_params {
+        Some(valid) => {
+            let fit_started = now_ms();
+            let scored = fit_scored(&channels(&data), valid, &mut stage);
+            let fit_ms = now_ms() - fit_started;
+            let scored = scored.map_err(|e| e.to_string())?;
+            let timing = (since_start(), fit_ms);
+            let shap_rows = job.max_shap_rows;
+            outcome(&data, scored, &meta, timing, shap_rows, &mut stage)?
+        }
+        None => {
+            let valid = lightgbm_params
+                .as_ref()
+                .ok_or("booster: nothing to train")?;
+            let fit_started = now_ms();
+            let scored = fit_lightgbm_scored(&channels(&data), valid, &mut stage);
+            let fit_ms = now_ms() - fit_started;
+            let scored = scored.map_err(|e| e.to_string())?;
+            let timing = (since_start(), fit_ms);
+            let shap_rows = job.max_shap_rows;
+            let mut out = outcome(&data, scored, &meta, timing, shap_rows, &mut stage)?;
+            out.lightgbm = Some(lightgbm.clone());
+            return Ok(finish(out, params));
+        }
+    };
+    if let (Booster::Compare, Some(valid)) = (job.booster, &lightgbm_params) {
+        // The rival trains on the same matrices; its SHAP values are not needed.
+        stage.offset = 0.5;
+        stage.prefix = "lightgbm ";
+        let fit_started = now_ms();
+        let scored = fit_lightgbm_scored(&channels(&data), valid, &mut stage);
+        let fit_ms = now_ms() - fit_started;
+        let scored = scored.map_err(|e| e.to_string())?;
+        let mut rival = outcome(&data, scored, &meta, (fit_ms, fit_ms), 0, &mut stage)?;
+        rival.lightgbm = Some(lightgbm);
+        first.rival = Some(Box::new(finish(rival, params.clone())));
+    }
+    Ok(finish(first, params))
+}
+
+/// Fills in the hyperparameters as trained.
+fn finish(mut out: XgboostOutcome, params: Params) -> XgboostOutcome {
+    out.params = params;
+    out
+}
+
+/// A fit's progress inside a job that may run two: its 0..1 mapped onto
+/// `offset..offset + scale`, its curve series renamed with `prefix`.
+struct Stage<'a> {
+    inner: &'a mut dyn Progress,
+    offset: f64,
+    scale: f64,
+    prefix: &'static str,
+}
+
+impl Progress for Stage<'_> {
+    fn report(&mut self, fraction: f64, message: &str, partial: Option<Partial>) -> Control {
+        let partial = partial.map(|p| match p {
+            Partial::CurvePoint { series, x, y } if !self.prefix.is_empty() => {
+                Partial::CurvePoint {
+                    series: format!("{}{series}", self.prefix),
+                    x,
+                    y,
+                }
+            }
+            other => other,
+        });
+        let message = format!("{}{message}", self.prefix);
+        self.inner
+            .report(self.offset + fraction * self.scale, &message, partial)
+    }
+}
+
+/// The prepared matrices as the boosting kernel takes them.
+fn channels(data: &SupervisedData) -> BoostingData<'_> {
+    BoostingData {
+        train: Channel {
+            features: &data.train_x,
+            labels: &data.train_y,
+        },
+        validation: data.validation.as_ref().map(|(x, y)| Channel {
             features: x,
             labels: y,
         }),
-    };
-    let model = fit(&data, &valid, progress).map_err(|e| e.to_string())?;
+    }
+}
+
+/// A trained model → predictions, the SageMaker-named metrics of both channels, the
+/// validation ROC curve and confusion matrix, and SHAP values of up to `max_shap_rows`.
+/// `timing` is (ms from the job's start to the trained model, ms of the fit alone).
+fn outcome(
+    data: &SupervisedData,
+    scored: Scored,
+    meta: &PreparedMeta,
+    timing: (f64, f64),
+    max_shap_rows: usize,
+    progress: &mut dyn Progress,
+) -> Result<XgboostOutcome, String> {
+    let (train_x, train_y, validation) = (&data.train_x, &data.train_y, &data.validation);
+    let (train_predictions, validation_predictions) = scored.predictions();
+    let model = scored.model;
     let (objective, k) = (model.objective, model.outputs);
-    if progress.report(1.0, "scoring the channels", None) == Control::Stop {
+    if progress.report(1.0, "measuring the channels", None) == Control::Stop {
         return Err("cancelled".into());
     }
-    let train_predictions = model.predict(&job.train_x);
-    let mut metrics = channel_metrics("train", objective, &job.train_y, &train_predictions, k);
-    let (mut roc, mut confusion, mut validation_predictions) = (None, None, Vec::new());
-    if let Some((vx, vy)) = &job.validation {
-        validation_predictions = model.predict(vx);
+    let mut metrics = channel_metrics("train", objective, train_y, &train_predictions, k);
+    let (mut roc, mut confusion) = (None, None);
+    if let Some((_, vy)) = &validation {
         metrics.extend(channel_metrics(
             "validation",
             objective,
@@ -155,11 +332,11 @@ pub fn run(job: XgboostJob, progress: &mut dyn Progress) -> Result<XgboostOutcom
             confusion = metrics::confusion_matrix(&truth, &predicted, classes).ok();
         }
     }
-    let (channel, x) = match &job.validation {
+    let (channel, x) = match validation {
         Some((vx, _)) if vx.rows() > 0 => ("validation", vx),
-        _ => ("train", &job.train_x),
+        _ => ("train", train_x),
     };
-    let rows = sample_rows(x.rows(), job.max_shap_rows);
+    let rows = sample_rows(x.rows(), max_shap_rows);
     let features: Vec<Vec<f64>> = rows.iter().map(|&r| x.row(r).to_vec()).collect();
     let picked = Matrix::new(rows.len(), x.cols(), features.concat())
         .ok_or_else(|| "could not gather the SHAP rows".to_string())?;
@@ -184,6 +361,12 @@ pub fn run(job: XgboostJob, progress: &mut dyn Progress) -> Result<XgboostOutcom
             features,
             values,
         },
+        meta: meta.clone(),
+        train_ms: timing.0,
+        fit_ms: timing.1,
+        params: Params::default(),
+        lightgbm: None,
+        rival: None,
     })
 }
 
@@ -194,20 +377,32 @@ mod tests {
 
     #[test]
     fn binary_job_reports_sagemaker_metrics_roc_confusion_and_shap() {
-        let x: Vec<f64> = (0..80).map(|i| ((i * 7) % 13) as f64).collect();
-        let x = Matrix::new(40, 2, x).unwrap();
-        let y: Vec<f64> = (0..40).map(|i| f64::from(((i * 7) % 13) > 6)).collect();
+        // One feature column, a label column; the same table is also the validation channel.
+        let x: Vec<f64> = (0..40).map(|i| ((i * 7) % 13) as f64).collect();
+        let y: Vec<f64> = x.iter().map(|&v| f64::from(v > 6.0)).collect();
+        let table = crate::data::Table {
+            names: vec!["x".into(), "label".into()],
+            columns: vec![
+                crate::data::Column::Numeric(x.clone()),
+                crate::data::Column::Numeric(y),
+            ],
+        };
+        let packed = table_pack::pack(&[&table, &table]).unwrap();
         let job = XgboostJob {
-            train_x: x.clone(),
-            train_y: y.clone(),
-            validation: Some((x.clone(), y.clone())),
+            spec: SupervisedSpec::default(),
+            validation_name: Some("same.csv".into()),
+            booster: Booster::Xgboost,
+            lightgbm: LightGbmParams::default(),
             params: Params {
                 num_round: 5,
                 ..Params::default()
             },
             max_shap_rows: 10,
         };
-        let out = run(job, &mut Silent).unwrap();
+        let out = run(job, &packed, &|| 0.0, &mut Silent).unwrap();
+        assert_eq!(out.params.objective, Objective::BinaryLogistic);
+        assert_eq!(out.meta.columns, vec!["x"]);
+        let x = Matrix::new(40, 1, x).unwrap();
         let names: Vec<&str> = out.metrics.iter().map(|m| m.0.as_str()).collect();
         for n in [
             "train:auc",
@@ -226,6 +421,76 @@ mod tests {
             let sum: f64 = out.shap.values[0][i].iter().sum();
             assert!((sum - margins[r]).abs() < 1e-9);
         }
+    }
+
+    #[test]
+    fn early_stopping_without_validation_rows_names_the_parameter() {
+        let table = crate::data::Table {
+            names: vec!["x".into(), "label".into()],
+            columns: vec![
+                crate::data::Column::Numeric((0..20).map(f64::from).collect()),
+                crate::data::Column::Numeric((0..20).map(|i| f64::from(i % 2)).collect()),
+            ],
+        };
+        let job = XgboostJob {
+            spec: SupervisedSpec {
+                validation_fraction: 0.0,
+                ..SupervisedSpec::default()
+            },
+            validation_name: None,
+            booster: Booster::Xgboost,
+            lightgbm: LightGbmParams::default(),
+            params: Params {
+                early_stopping_rounds: Some(3),
+                ..Params::default()
+            },
+            max_shap_rows: 10,
+        };
+        let packed = table_pack::pack(&[&table]).unwrap();
+        let e = run(job, &packed, &|| 0.0, &mut Silent).unwrap_err();
+        assert!(e.starts_with("early_stopping_rounds"), "{e}");
+    }
+
+    #[test]
+    fn compare_trains_both_boosters_on_the_same_rows() {
+        let x: Vec<f64> = (0..60).map(|i| ((i * 7) % 13) as f64).collect();
+        let y: Vec<f64> = x.iter().map(|&v| f64::from(v > 6.0)).collect();
+        let table = crate::data::Table {
+            names: vec!["x".into(), "label".into()],
+            columns: vec![
+                crate::data::Column::Numeric(x),
+                crate::data::Column::Numeric(y),
+            ],
+        };
+        let job = XgboostJob {
+            spec: SupervisedSpec::default(),
+            validation_name: None,
+            booster: Booster::Compare,
+            params: Params {
+                num_round: 4,
+                ..Params::default()
+            },
+            lightgbm: LightGbmParams {
+                num_boost_round: 6,
+                min_data_in_leaf: 1,
+                ..LightGbmParams::default()
+            },
+            max_shap_rows: 5,
+        };
+        let packed = table_pack::pack(&[&table]).unwrap();
+        let mut recorder = crate::kernels::Recorder::default();
+        let out = run(job, &packed, &|| 0.0, &mut recorder).unwrap();
+        assert_eq!(out.model.rounds(), 4);
+        assert!(out.lightgbm.is_none());
+        let rival = out.rival.expect("the LightGBM model");
+        assert_eq!(rival.model.rounds(), 6);
+        assert_eq!(rival.lightgbm.map(|l| l.num_boost_round), Some(6));
+        assert!(rival.shap.rows.is_empty());
+        assert_eq!(rival.meta, out.meta);
+        // The second half of the progress belongs to LightGBM, its curves renamed.
+        assert!(recorder.partials.iter().any(|p| matches!(p,
+            Partial::CurvePoint { series, .. } if series.starts_with("lightgbm "))));
+        assert!(recorder.fractions.iter().all(|f| (0.0..=1.0).contains(f)));
     }
 
     #[test]

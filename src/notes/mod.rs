@@ -16,6 +16,7 @@ pub mod library;
 pub mod markdown;
 pub mod math;
 pub mod note;
+pub mod search;
 
 pub use library::{Group, Library, NoteEntry};
 pub use markdown::{DiagramFailure, Document, LinkTarget};

@@ -6,6 +6,15 @@
 
 use serde::{Deserialize, Serialize};
 
+/// File name endings read as documents; other files are listed as skipped.
+pub const TEXT_ENDINGS: [&str; 4] = [".txt", ".md", ".markdown", ".text"];
+
+/// Whether a file is read as a document, by its name.
+pub fn has_text_ending(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    TEXT_ENDINGS.iter().any(|e| lower.ends_with(e))
+}
+
 /// How many leading bytes are searched for a NUL byte to call a file binary (git's heuristic).
 const BINARY_SNIFF_BYTES: usize = 8000;
 

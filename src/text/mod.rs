@@ -18,6 +18,7 @@ pub mod stop_words;
 pub mod tokenize;
 pub mod vocabulary;
 mod word_chars;
+pub mod zip_archive;
 
 pub use analyzer::{Analyzer, MAX_NGRAM};
 pub use corpus::{Corpus, CorpusImport, Document, SkippedFile};

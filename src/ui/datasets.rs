@@ -17,7 +17,7 @@ use crate::jobs::{Event, Job, JobResult};
 use crate::store::datasets::{self as stored, StoredTable};
 
 /// Built-in samples: file stem in `public/samples/` and what it is.
-pub const SAMPLES: [(&str, &str); 4] = [
+pub const SAMPLES: [(&str, &str); 6] = [
     ("blobs_2d", "2,000 points in 5 Gaussian blobs, 2 features"),
     ("blobs_10d", "5,000 points in 6 Gaussian blobs, 10 features"),
     (
@@ -27,6 +27,14 @@ pub const SAMPLES: [(&str, &str); 4] = [
     (
         "diabetes",
         "Diabetes progression: 442 patients, 10 features, regression target",
+    ),
+    (
+        "ratings",
+        "Generated ratings: 300 users × 200 items, 12,000 ratings driven by user × item tastes",
+    ),
+    (
+        "timeseries_anomaly",
+        "10,000-point time series with 8 spikes and a 400-point period break, 0/1 label",
     ),
 ];
 

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use wasm_bindgen::JsValue;
+
 use super::pool::pool;
 use crate::jobs::{Event, Job, JobResult};
 use crate::kernels::Partial;
@@ -64,6 +66,18 @@ impl JobState {
         on_partial: impl Fn(Vec<Partial>) + 'static,
         on_done: impl Fn(JobResult) + 'static,
     ) {
+        self.start_with(job, None, on_partial, on_done);
+    }
+
+    /// [`JobState::start`] with an attachment for the worker (a `Blob`, `File` or
+    /// `ArrayBuffer`), such as tables packed by [`crate::ui::table_blob`].
+    pub fn start_with(
+        &self,
+        job: Job,
+        attachment: Option<JsValue>,
+        on_partial: impl Fn(Vec<Partial>) + 'static,
+        on_done: impl Fn(JobResult) + 'static,
+    ) {
         if let Some(previous) = self.job_id.get_untracked() {
             pool().cancel(previous);
         }
@@ -74,7 +88,7 @@ impl JobState {
         state.error.set(None);
         state.elapsed_ms.set(None);
         let started = now_ms();
-        let id = pool().submit(job, move |event| match event {
+        let on_event = move |event| match event {
             Event::Progress {
                 fraction,
                 message,
@@ -105,7 +119,11 @@ impl JobState {
                 state.status.set(Status::Error);
             }
             Event::Ready => {}
-        });
+        };
+        let id = match attachment {
+            Some(file) => pool().submit_file(job, file, move |event, _| on_event(event)),
+            None => pool().submit(job, on_event),
+        };
         self.job_id.set(Some(id));
     }
 

@@ -11,6 +11,7 @@ pub mod pages;
 pub mod panic;
 pub mod pool;
 pub mod route;
+pub mod table_blob;
 
 /// Installs the panic banner and mounts the app.
 pub fn start() {

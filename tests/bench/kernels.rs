@@ -39,7 +39,67 @@ fn write_csv(x: &Matrix, path: &str) {
     }
 }
 
+/// Issue 6: the FM's cost grows linearly with the non-zeros. Rows with `per_row` one-hot
+/// columns (of 10,000 features, k = 8, seed 3): predict and one epoch of fit at several
+/// nnz, printed as time per non-zero, which stays flat when the cost is O(nnz · k).
+fn fm_cost_per_nonzero() {
+    use ml_field_guide::kernels::fm::{fit as fm_fit, Csr, FmModel, FmParams};
+    let mut rng = ChaCha8Rng::seed_from_u64(3);
+    let (features, k) = (10_000, 8);
+    for (rows, per_row) in [
+        (20_000, 5),
+        (40_000, 5),
+        (80_000, 5),
+        (20_000, 20),
+        (20_000, 40),
+    ] {
+        let lists: Vec<Vec<(usize, f64)>> = (0..rows)
+            .map(|_| {
+                rand::seq::index::sample(&mut rng, features, per_row)
+                    .into_iter()
+                    .map(|c| (c, 1.0))
+                    .collect()
+            })
+            .collect();
+        let x = Csr::from_rows(features, &lists).expect("csr");
+        let y: Vec<f64> = (0..rows).map(|_| rng.gen_range(1.0..5.0)).collect();
+        let params = FmParams {
+            num_factors: k,
+            epochs: 1,
+            ..FmParams::default()
+        };
+        let valid = params.validate().expect("valid");
+        let model: FmModel = fm_fit(&x, &y, None, &valid, &mut Silent).expect("fit");
+        let (mut predict, mut fit) = (Vec::new(), Vec::new());
+        for _ in 0..5 {
+            let start = Instant::now();
+            let p = model.predict(&x);
+            predict.push(start.elapsed().as_secs_f64());
+            assert_eq!(p.len(), rows);
+            let start = Instant::now();
+            let _ = fm_fit(&x, &y, None, &valid, &mut Silent).expect("fit");
+            fit.push(start.elapsed().as_secs_f64());
+        }
+        predict.sort_by(f64::total_cmp);
+        fit.sort_by(f64::total_cmp);
+        let nnz = x.nnz() as f64;
+        println!(
+            "fm k={k} rows={rows} nnz/row={per_row} nnz={}: predict median {:.2} ms ({:.1} ns/nnz), fit 1 epoch median {:.1} ms ({:.1} ns/nnz)",
+            x.nnz(),
+            predict[2] * 1e3,
+            predict[2] * 1e9 / nnz,
+            fit[2] * 1e3,
+            fit[2] * 1e9 / nnz
+        );
+    }
+}
+
 fn main() {
+    // `cargo bench --bench kernels -- fm` runs only the FM section.
+    if std::env::args().skip(1).any(|a| a == "fm") {
+        fm_cost_per_nonzero();
+        return;
+    }
     std::fs::create_dir_all("target/bench-data").expect("dir");
     let x = blobs(200_000, 10, 8);
     write_csv(&x, "target/bench-data/blobs_200k_10d.csv");
@@ -126,5 +186,66 @@ fn main() {
         "pca 200000x28 regular: median {:.1} ms (min {:.1})",
         times[2] * 1000.0,
         times[0] * 1000.0
+    );
+
+    fm_cost_per_nonzero();
+    notes_search();
+}
+
+/// Notes search over the whole library (issue 4: under 20 ms per query): building the index
+/// (done in a worker in the app) and the per-query time of a mix of one-word, phrase and
+/// no-match queries, snippets included.
+fn notes_search() {
+    use ml_field_guide::notes::search::{library_sources, NotesSearchIndex};
+    let sources = library_sources();
+    let bytes: usize = sources.iter().map(|s| s.markdown.len()).sum();
+    let mut times = Vec::new();
+    let mut index = None;
+    for _ in 0..5 {
+        let start = Instant::now();
+        index = Some(NotesSearchIndex::build(&sources).expect("index"));
+        times.push(start.elapsed().as_secs_f64());
+    }
+    times.sort_by(f64::total_cmp);
+    let index = index.expect("built");
+    println!(
+        "notes search index: {} notes, {} sections, {:.0} KB of markdown: build median {:.1} ms",
+        index.note_count(),
+        index.section_count(),
+        bytes as f64 / 1024.0,
+        times[2] * 1000.0
+    );
+    let queries = [
+        "k-means",
+        "xgboost",
+        "principal component analysis",
+        "bleu",
+        "brevity penalty",
+        "confusion matrix",
+        "random cut forest",
+        "the",
+        "how do i choose the learning rate and batch size",
+        "s3 encryption at rest",
+        "zebra",
+        "sagemaker",
+    ];
+    let rounds = 50;
+    let mut per_query = Vec::new();
+    for _ in 0..rounds {
+        for query in queries {
+            let start = Instant::now();
+            let hits = index.search(query, 20);
+            per_query.push(start.elapsed().as_secs_f64());
+            std::hint::black_box(hits);
+        }
+    }
+    per_query.sort_by(f64::total_cmp);
+    let mean = per_query.iter().sum::<f64>() / per_query.len() as f64;
+    println!(
+        "notes search query ({} queries × {rounds}): mean {:.3} ms, median {:.3} ms, max {:.3} ms",
+        queries.len(),
+        mean * 1000.0,
+        per_query[per_query.len() / 2] * 1000.0,
+        per_query[per_query.len() - 1] * 1000.0
     );
 }

@@ -165,6 +165,21 @@ test('uploaded files become a stored corpus: binary skipped, empty kept, bad UTF
   await context.close();
 });
 
+test('a .zip of text files becomes a corpus; other entries are named', async () => {
+  // tests/fixtures/data/three_addresses.zip: the first three addresses of corpus_small under
+  // addresses/, plus addresses/cover.png (made with Python's zipfile, deflated).
+  const context = await browser.newContext();
+  const { page, errors } = await openPage(context, `${server.url}#/lab/tfidf`);
+  await page.locator('input[type=file][data-testid=upload]').setInputFiles(new URL('../fixtures/data/three_addresses.zip', import.meta.url).pathname);
+  await waitForStatus(page, 'done', 60000);
+  assert.equal(await metric(page, 'documents'), 3);
+  assert.match(await page.locator('[data-testid=import-report]').textContent(), /three_addresses\.zip\/addresses\/cover\.png: not a \.txt or \.md file/);
+  const hits = await searchFor(page, 'florins');
+  assert.ok(hits.some((h) => h.id === 'addresses/1791_george_washington_n.txt'), JSON.stringify(hits));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('an invalid parameter in a deep link names it and nothing runs', async () => {
   const context = await browser.newContext();
   const { page } = await openPage(context, `${server.url}#/lab/tfidf?corpus=sample:sotu&min_df=abc`);

@@ -116,6 +116,50 @@ test('breast_cancer on the fixed split matches xgboost 3.2 (AUC, logloss); views
   await context.close();
 });
 
+test('LightGBM mode and the compare view on the fixed split match the lightgbm cross-check', async (t) => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // expected/xgboost.json lightgbm_crosscheck (lightgbm 4.7, 100 rounds): objective binary,
+  // max_depth 6, num_leaves 63, learning_rate 0.3, lambda_l2 1, lambda_l1 0,
+  // min_gain_to_split 0, min_sum_hessian_in_leaf 1, min_data_in_leaf 1, bagging_fraction 1,
+  // feature_fraction 1, max_bin 255, seed 0. The XGBoost side keeps its fidelity settings
+  // except max_bin, which the two share here (255).
+  const lightgbm = 'num_boost_round=100&num_leaves=63&learning_rate=0.3&lambda_l2=1&lambda_l1=0&min_gain_to_split=0&min_sum_hessian_in_leaf=1&min_data_in_leaf=1&bagging_fraction=1&feature_fraction=1&max_bin=255&seed=0';
+  const { page, errors } = await openPage(context, `${server.url}#/lab/xgboost?booster=compare&num_round=100&eta=0.3&max_depth=6&base_score=0.5&${lightgbm}`);
+  const { train, test: held } = splitCsv();
+  await page.locator('input[type=file][data-testid=upload-train]').setInputFiles({ name: 'bc_train.csv', mimeType: 'text/csv', buffer: train });
+  await page.waitForFunction(() => document.querySelector('select[data-testid=dataset]')?.value === 'bc_train', null, { timeout: 30000 });
+  await page.locator('input[type=file][data-testid=upload-validation]').setInputFiles({ name: 'bc_test.csv', mimeType: 'text/csv', buffer: held });
+  await page.waitForFunction(() => document.querySelector('select[name=validation]')?.value === 'bc_test', null, { timeout: 30000 });
+  await page.click('button[data-testid=run]');
+  await waitForStatus(page, 'done', 120000);
+  // Issue 5: LightGBM-style AUC within 0.005 of lightgbm's.
+  const ref = expected.lightgbm_crosscheck.breast_cancer.test_auc;
+  const cell = async (name, side) => Number(await page.locator(`[data-testid=compare] tr[data-compare="${name}"] td[data-side=${side}]`).getAttribute('data-value'));
+  const rivalAuc = await cell('validation:auc', 'lightgbm');
+  t.diagnostic(`compare: lightgbm validation:auc ${rivalAuc} (lightgbm ${ref}), xgboost ${await cell('validation:auc', 'xgboost')}`);
+  assert.ok(Math.abs(rivalAuc - ref) <= 0.005, `LightGBM validation:auc ${rivalAuc} vs ${ref}`);
+  assert.ok((await cell('validation:auc', 'xgboost')) > 0.98);
+  // Leaf-wise trees grow past 2^depth's levels unevenly: LightGBM's mean leaves differ.
+  assert.notEqual(await cell('mean_leaves', 'lightgbm'), await cell('mean_leaves', 'xgboost'));
+  // Leaf-wise trees are not capped at 2^depth leaves per level: both shapes are charted and drawn.
+  await page.waitForSelector('[data-chart="compare-leaves.svg"] svg polyline', { state: 'attached' });
+  assert.equal(await page.locator('[data-testid=compare] .compare-trees figure svg').count(), 2);
+  await page.screenshot({ path: path.join(shotsDir, 'xgboost-compare.png'), fullPage: true });
+
+  // LightGBM alone: its metrics are the lab's metrics and the hyperparameters export uses its names.
+  await page.selectOption('select[name=booster]', 'lightgbm');
+  await page.waitForFunction(() => /booster=lightgbm/.test(location.hash));
+  await page.click('button[data-testid=run]');
+  await waitForStatus(page, 'done', 120000);
+  assert.ok(Math.abs((await metric(page, 'validation:auc')) - rivalAuc) < 1e-12);
+  const done = page.waitForEvent('download');
+  await page.click('a[download="sagemaker-hyperparameters.json"]');
+  const hyper = JSON.parse(readFileSync(await (await done).path(), 'utf8'));
+  assert.deepEqual([hyper.objective, hyper.num_leaves, hyper.learning_rate], ['binary', '63', '0.3']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the samples run with no upload: breast_cancer (binary) and diabetes (regression)', async () => {
   const context = await browser.newContext();
   const { page, requests, errors } = await openPage(context, `${server.url}#/lab/xgboost`);

@@ -9,6 +9,7 @@
 
 use serde_json::{json, Value};
 
+use super::lightgbm::{Boosting, LightGbmParams};
 use super::model::Model;
 use super::objective::{sigmoid, Objective};
 use super::params::Params;
@@ -112,6 +113,68 @@ pub fn to_xgboost_json(model: &Model, feature_names: Option<&[String]>) -> Value
         },
         "version": [3, 2, 0]
     })
+}
+
+/// The hyperparameters of a SageMaker built-in LightGBM training job (LightGBM's own names,
+/// every value a string).
+pub fn sagemaker_lightgbm_hyperparameters(params: &LightGbmParams) -> Value {
+    let p = params;
+    let objective = match p.objective {
+        Objective::BinaryLogistic => "binary",
+        Objective::SquaredError => "regression",
+        Objective::Softprob => "multiclass",
+    };
+    let boosting = match p.boosting {
+        Boosting::Gbdt => "gbdt",
+        Boosting::Goss => "goss",
+    };
+    let mut pairs = vec![
+        ("objective", objective.to_string()),
+        ("num_boost_round", p.num_boost_round.to_string()),
+        ("learning_rate", p.learning_rate.to_string()),
+        ("num_leaves", p.num_leaves.to_string()),
+        // LightGBM writes "no limit" as −1.
+        (
+            "max_depth",
+            if p.max_depth == 0 {
+                "-1".to_string()
+            } else {
+                p.max_depth.to_string()
+            },
+        ),
+        ("min_data_in_leaf", p.min_data_in_leaf.to_string()),
+        (
+            "min_sum_hessian_in_leaf",
+            p.min_sum_hessian_in_leaf.to_string(),
+        ),
+        ("feature_fraction", p.feature_fraction.to_string()),
+        ("bagging_fraction", p.bagging_fraction.to_string()),
+        ("bagging_freq", p.bagging_freq.to_string()),
+        ("boosting", boosting.to_string()),
+        ("lambda_l1", p.lambda_l1.to_string()),
+        ("lambda_l2", p.lambda_l2.to_string()),
+        ("min_gain_to_split", p.min_gain_to_split.to_string()),
+        ("max_delta_step", p.max_delta_step.to_string()),
+        ("scale_pos_weight", p.scale_pos_weight.to_string()),
+        ("max_bin", p.max_bin.to_string()),
+        ("seed", p.seed.to_string()),
+    ];
+    if p.boosting == Boosting::Goss {
+        pairs.push(("top_rate", p.top_rate.to_string()));
+        pairs.push(("other_rate", p.other_rate.to_string()));
+    }
+    if let Some(k) = p.num_class {
+        pairs.push(("num_class", k.to_string()));
+    }
+    if let Some(rounds) = p.early_stopping_rounds {
+        pairs.push(("early_stopping_rounds", rounds.to_string()));
+    }
+    Value::Object(
+        pairs
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), Value::String(v)))
+            .collect(),
+    )
 }
 
 /// The hyperparameters of a SageMaker built-in XGBoost training job (every value a
@@ -267,6 +330,22 @@ mod tests {
         assert_eq!(h["lambda"], "1");
         assert_eq!(h["eval_metric"], "auc");
         assert_eq!(h["early_stopping_rounds"], "10");
+        assert!(h.as_object().unwrap().values().all(Value::is_string));
+    }
+
+    #[test]
+    fn lightgbm_hyperparameters_use_lightgbm_names() {
+        let p = LightGbmParams {
+            boosting: Boosting::Goss,
+            max_depth: 0,
+            ..LightGbmParams::default()
+        };
+        let h = sagemaker_lightgbm_hyperparameters(&p);
+        assert_eq!(h["objective"], "binary");
+        assert_eq!(h["num_leaves"], "64");
+        assert_eq!(h["max_depth"], "-1");
+        assert_eq!(h["boosting"], "goss");
+        assert_eq!(h["top_rate"], "0.2");
         assert!(h.as_object().unwrap().values().all(Value::is_string));
     }
 

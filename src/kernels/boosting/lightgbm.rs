@@ -24,7 +24,7 @@ use super::objective::Objective;
 use super::params::{
     check_fraction, check_non_negative, check_num_class, resolve_metrics, ParamError,
 };
-use super::train::{train, BoostingData};
+use super::train::{train, train_scored, BoostingData, Scored};
 use crate::kernels::{KernelError, Progress};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -245,6 +245,15 @@ pub fn fit_lightgbm(
     progress: &mut dyn Progress,
 ) -> Result<Model, KernelError> {
     train(data, &params.config, progress)
+}
+
+/// [`fit_lightgbm`], keeping the channels' final margins.
+pub fn fit_lightgbm_scored(
+    data: &BoostingData,
+    params: &ValidLightGbmParams,
+    progress: &mut dyn Progress,
+) -> Result<Scored, KernelError> {
+    train_scored(data, &params.config, progress)
 }
 
 #[cfg(test)]

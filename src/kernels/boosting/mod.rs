@@ -48,11 +48,12 @@ mod xgboost_artifacts;
 
 pub use config::GrowPolicy;
 pub use lightgbm::{
-    fit_lightgbm, Boosting, LightGbmParamError, LightGbmParams, ValidLightGbmParams,
+    fit_lightgbm, fit_lightgbm_scored, Boosting, LightGbmParamError, LightGbmParams,
+    ValidLightGbmParams,
 };
 pub use metric::EvalMetric;
 pub use model::{FeatureImportance, MetricHistory, Model};
 pub use objective::Objective;
 pub use params::{ParamError, Params, ValidParams};
-pub use train::{fit, BoostingData, Channel};
+pub use train::{fit, fit_scored, BoostingData, Channel, Scored};
 pub use tree::Tree;

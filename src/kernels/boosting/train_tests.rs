@@ -272,3 +272,43 @@ fn feature_importance_counts_splits_gain_and_cover() {
     assert!(top.gain > 0.0 && top.cover > 0.0);
     assert!((top.gain * top.weight as f64 - top.total_gain).abs() < 1e-9);
 }
+
+#[test]
+fn the_margins_kept_from_training_equal_scoring_again() {
+    // With subsampling (rows outside the sample are routed by bin codes) and with early
+    // stopping (the margins must drop the rounds after the best one).
+    let s = bc();
+    for params in [
+        Params {
+            subsample: 0.7,
+            colsample_bytree: 0.8,
+            ..quick(20)
+        },
+        Params {
+            eta: 0.5,
+            eval_metric: vec![EvalMetric::Logloss],
+            early_stopping_rounds: Some(3),
+            ..quick(300)
+        },
+    ] {
+        let scored = fit_scored(
+            &with_validation(&s),
+            &params.validate().unwrap(),
+            &mut Silent,
+        )
+        .unwrap();
+        let close = |a: &[f64], b: &[f64]| {
+            a.len() == b.len() && a.iter().zip(b).all(|(x, y)| (x - y).abs() <= 1e-12)
+        };
+        let model = &scored.model;
+        assert!(close(
+            &scored.train_margins,
+            &model.predict_margin(&s.train_x)
+        ));
+        assert!(close(
+            &scored.validation_margins,
+            &model.predict_margin(&s.test_x)
+        ));
+        assert_eq!(scored.predictions().1, model.predict(&s.test_x));
+    }
+}

@@ -214,10 +214,27 @@ pub fn fit(
             train,
             validation,
         });
-        let series = match params.predictor_type {
-            PredictorType::Regressor => "train rmse",
-            PredictorType::BinaryClassifier => "train logloss",
+        let (series, validation_series) = match params.predictor_type {
+            PredictorType::Regressor => ("train rmse", "validation rmse"),
+            PredictorType::BinaryClassifier => ("train logloss", "validation logloss"),
         };
+        // The validation point goes first, in its own report, so a lab can draw both curves live.
+        if let Some(v) = validation {
+            let point = Partial::CurvePoint {
+                series: validation_series.into(),
+                x: epoch as f64,
+                y: v,
+            };
+            let message = format!(
+                "epoch {epoch} of {}: {validation_series} {v:.4}",
+                params.epochs
+            );
+            if progress.report(epoch as f64 / params.epochs as f64, &message, Some(point))
+                == Control::Stop
+            {
+                return Err(KernelError::Cancelled);
+            }
+        }
         let point = Partial::CurvePoint {
             series: series.into(),
             x: epoch as f64,

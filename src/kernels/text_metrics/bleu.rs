@@ -219,6 +219,25 @@ mod tests {
     }
 
     #[test]
+    fn notes_worked_example() {
+        // The note "Text-generation metrics" (section "Worked example"), worked by hand there:
+        // candidate "the cat sat on the mat", reference "the cat is on the mat": p1 = 5/6,
+        // p2 = 3/5, p3 = 1/4, p4 = 0/3, c = r = 6 so BP = 1, and unsmoothed BLEU-4 = 0.
+        let reference = words("the cat is on the mat");
+        let candidate = words("the cat sat on the mat");
+        let score = sentence_bleu(&candidate, std::slice::from_ref(&reference)).unwrap();
+        assert_eq!(ratios(&score), [(5, 6), (3, 5), (1, 4), (0, 3)]);
+        assert_eq!(score.brevity_penalty, 1.0);
+        assert_eq!(score.bleu, 0.0);
+        // Worked by hand: a second reference "a cat sat on the mat" supplies "sat" and every
+        // n-gram through it: p1 = 6/6, p2 = 5/5, p3 = 3/4 ("cat sat on", "sat on the",
+        // "on the mat"), p4 = 2/3; BLEU = (1 · 1 · 3/4 · 2/3)^(1/4) = 0.5^(1/4).
+        let two = sentence_bleu(&candidate, &[reference, words("a cat sat on the mat")]).unwrap();
+        assert_eq!(ratios(&two), [(6, 6), (5, 5), (3, 4), (2, 3)]);
+        assert!((two.bleu - 0.5f64.powf(0.25)).abs() < 1e-15, "{}", two.bleu);
+    }
+
+    #[test]
     fn brevity_penalty_and_edge_cases() {
         // A perfect but short candidate: p_n = 1, c = 4, r = 6 -> BLEU = exp(1 − 6/4).
         let reference = words("the cat is on the mat");

@@ -186,6 +186,35 @@ mod tests {
     }
 
     #[test]
+    fn notes_worked_example() {
+        // The note "Text-generation metrics" (section "Worked example"): candidate "the cat
+        // sat on the mat" against "the cat is on the mat": ROUGE-1 recall 5/6, ROUGE-2 recall
+        // 3/5, ROUGE-L with LCS "the cat on the mat" (5): R = P = F = 5/6. Both texts have 6
+        // tokens, so precision equals recall throughout.
+        let reference = vec![words("the cat is on the mat")];
+        let candidate = words("the cat sat on the mat");
+        let five_sixths = 5.0 / 6.0;
+        close(
+            rouge_n(&candidate, &reference, 1).unwrap().best,
+            five_sixths,
+            five_sixths,
+            five_sixths,
+        );
+        close(
+            rouge_n(&candidate, &reference, 2).unwrap().best,
+            0.6,
+            0.6,
+            0.6,
+        );
+        close(
+            rouge_l(&candidate, &reference).unwrap().best,
+            five_sixths,
+            five_sixths,
+            five_sixths,
+        );
+    }
+
+    #[test]
     fn counts_are_clipped_and_lengths_differ() {
         // Candidate "the the the" vs reference "the cat": 1 clipped match;
         // R = 1/2, P = 1/3, F1 = 2 · (1/2)(1/3) / (1/2 + 1/3) = 0.4.

@@ -54,6 +54,12 @@ pub fn parse_with(source: &str, diagrams: DiagramRenderer<'_>) -> Document {
     convert_source(source, true, diagrams)
 }
 
+/// The document without converting math or drawing diagrams (formulas keep their LaTeX source):
+/// for the notes search index, which reads only text.
+pub fn parse_text_only(source: &str) -> Document {
+    convert_source(source, false, &|_| Err(not_drawn()))
+}
+
 /// Only the headings (ids identical to [`parse`]'s), without converting math or drawing
 /// diagrams: for outlines of notes that are not on screen.
 pub fn headings(source: &str) -> Vec<HeadingEntry> {

@@ -7,6 +7,7 @@ pub mod dataset_picker;
 pub mod export_link;
 pub mod feature_picker;
 pub mod header;
+pub mod highlighted;
 pub mod job_status;
 pub mod metrics;
 pub mod notes;

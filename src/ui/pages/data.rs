@@ -10,7 +10,7 @@ use crate::ui::pages::labs::LABS;
 use crate::ui::route::{replace_query, Location};
 
 /// Labs that take a table (the others take a corpus).
-const TABLE_LABS: [&str; 3] = ["kmeans", "pca", "xgboost"];
+const TABLE_LABS: [&str; 5] = ["kmeans", "pca", "xgboost", "linear", "knn"];
 
 #[component]
 pub fn DataPage() -> impl IntoView {

@@ -7,7 +7,7 @@ pub struct LabInfo {
 }
 
 /// Labs that work end to end; a lab is listed here only once it does.
-pub const LABS: [LabInfo; 5] = [
+pub const LABS: [LabInfo; 10] = [
     LabInfo {
         id: "kmeans",
         title: "K-Means clustering",
@@ -29,9 +29,34 @@ pub const LABS: [LabInfo; 5] = [
         summary: "Find the topics of a corpus by Gibbs sampling and see each document's mixture of them.",
     },
     LabInfo {
+        id: "text-metrics",
+        title: "Text-generation metrics",
+        summary: "Score a candidate against references: BLEU's clipped n-gram precisions and brevity penalty, ROUGE-1, -2 and -L, and perplexity from token probabilities.",
+    },
+    LabInfo {
         id: "xgboost",
         title: "Gradient boosting (XGBoost)",
         summary: "Train boosted trees with XGBoost's semantics and SageMaker's hyperparameter names; open any tree, explain predictions with SHAP, export the model to real XGBoost.",
+    },
+    LabInfo {
+        id: "fm",
+        title: "Factorization machines",
+        summary: "One-hot users, items and context into a sparse matrix; watch pairwise factors beat the linear model on held-out ratings and map the item embeddings.",
+    },
+    LabInfo {
+        id: "rcf",
+        title: "Random Cut Forest",
+        summary: "Score anomalies in a time series or a table, in batch or streaming mode; move the threshold and see which points are flagged.",
+    },
+    LabInfo {
+        id: "linear",
+        title: "Linear learner",
+        summary: "Train several linear models at once, as SageMaker does, and see which one the selection criterion keeps and why: loss curves, weights zeroed by L1, threshold, ROC.",
+    },
+    LabInfo {
+        id: "knn",
+        title: "k-nearest neighbours",
+        summary: "Classify or regress by the k nearest training rows: decision regions on a map, standardized or raw distances, brute force against a k-d tree.",
     },
 ];
 

@@ -16,7 +16,8 @@ use crate::ui::components::job_status::JobStatus;
 use crate::ui::components::upload::Upload;
 use crate::ui::datasets::Datasets;
 use crate::ui::job::{JobState, Status};
-use crate::ui::pages::xgboost::data_form::{DataChoice, DataForm};
+use crate::ui::pages::xgboost::data_choice::DataChoice;
+use crate::ui::pages::xgboost::data_form::DataForm;
 use crate::ui::route::lab_query;
 
 #[component]
@@ -145,7 +146,9 @@ pub fn CartLab(kind: LabKind, path: &'static str, children: Children) -> impl In
                             crate::ui::pages::xgboost::params::set(q, "dataset", id);
                         });
                     } />
-                    <DataForm query=query choice=choice table=table hide_objective=true />
+                    <DataForm query=query data=choice table=table missing_note="stay missing: each split sends them to the side that suits them best.">
+                        {()}
+                    </DataForm>
                     <HyperForm kind=kind query=query parsed=parsed />
                     <div class="run-buttons">
                         <button class="primary" data-testid="run" on:click=move |_| run() disabled=move || job.status.get() == Status::Running>"Train"</button>

@@ -14,7 +14,7 @@ use super::Finished;
 use crate::data::supervised::ValidationSource;
 use crate::ui::components::metrics::{Metric, Metrics};
 use crate::ui::pages::xgboost::shap_view::{ShapSource, ShapView};
-use crate::ui::pages::xgboost::validation_view::{ValidationPlots, ValidationView};
+use crate::ui::pages::xgboost::validation_plots::{PlotData, ValidationPlots};
 
 #[component]
 pub fn Results(
@@ -53,7 +53,7 @@ pub fn Results(
         })
     });
     let validation_plots = Memo::new(move |_| {
-        finished.get().map(|f| ValidationPlots {
+        finished.get().map(|f| PlotData {
             confusion: f.evaluation.confusion.clone(),
             roc: f.evaluation.roc.clone(),
             auc: f
@@ -61,8 +61,9 @@ pub fn Results(
                 .metrics
                 .iter()
                 .find(|m| m.0 == "validation:auc")
-                .map_or(f64::NAN, |m| m.1),
+                .map(|m| m.1),
             classes: f.prepared.meta.target.classes.clone(),
+            threshold: None,
         })
     });
     let row = Signal::derive(move || lab.get().view.row);
@@ -79,7 +80,7 @@ pub fn Results(
                 <Importance kind=kind finished=finished />
                 <TreeView kind=kind finished=finished tree_index=tree_index row=row query=query />
                 <RowPicker finished=finished row=row query=query />
-                <ValidationView plots=validation_plots file_prefix=kind.id() />
+                <ValidationPlots plots=Signal::from(validation_plots) prefix=kind.id() />
                 <ShapView source=shap_source class=class row=row query=query file_prefix=kind.id() />
                 <TreeExports kind=kind finished=finished />
             </Show>

@@ -7,10 +7,9 @@ use super::group_jumps::GroupJumps;
 use super::import::ImportNotes;
 use super::library_list::LibraryList;
 use super::my_notes_list::MyNotesList;
-use super::rank::terms;
 use super::read_marks::ReadMarks;
 use super::search_box::SearchBox;
-use super::search_results::SearchResults;
+use super::search_results::{is_search, SearchResults};
 use crate::ui::route::{replace_query, Location};
 
 #[component]
@@ -33,7 +32,7 @@ pub fn NotesIndex() -> impl IntoView {
         };
         replace_query("/notes", &params);
     });
-    let searching = move || query.with(|q| !terms(q).is_empty());
+    let searching = move || query.with(|q| is_search(q));
     view! {
         <div class="notes-index">
             <h1>"Notes"</h1>

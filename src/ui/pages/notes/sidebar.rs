@@ -4,9 +4,8 @@
 use leptos::prelude::*;
 
 use super::my_notes::MyNotes;
-use super::rank::terms;
 use super::search_box::SearchBox;
-use super::search_results::SearchResults;
+use super::search_results::{is_search, SearchResults};
 use super::sidebar_group::SidebarGroup;
 use crate::notes::Library;
 
@@ -15,7 +14,7 @@ pub fn Sidebar(current: String) -> impl IntoView {
     let library = Library::builtin();
     let my_notes = expect_context::<MyNotes>();
     let query = RwSignal::new(String::new());
-    let searching = move || query.with(|q| !terms(q).is_empty());
+    let searching = move || query.with(|q| is_search(q));
     let current_group = library.get(&current).map(|note| note.group);
     let groups: Vec<_> = library
         .groups()

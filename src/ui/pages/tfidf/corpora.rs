@@ -17,15 +17,13 @@ use crate::data::{Column, Table};
 use crate::jobs::protocol::{decode, encode};
 use crate::jobs::{Event, Job, JobResult};
 use crate::store::corpora::{self as stored, StoredCorpus};
+use crate::text::corpus::has_text_ending;
 use crate::text::{Corpus, CorpusImport, Document};
 use crate::ui::datasets::assemble;
 use crate::ui::pool::pool;
 
 pub const SAMPLE_ID: &str = "sample:sotu";
 const SAMPLE_DIR: &str = "samples/corpus_small";
-
-/// File name endings read as documents; anything else in a folder is listed as skipped.
-const TEXT_ENDINGS: [&str; 4] = [".txt", ".md", ".markdown", ".text"];
 
 /// A corpus ready to run: the decoded documents (for snippets) and their encoded bytes
 /// (sent to workers as they are).
@@ -144,9 +142,31 @@ pub fn import_notes(import: &CorpusImport) -> Vec<String> {
     notes
 }
 
-fn has_text_ending(name: &str) -> bool {
-    let lower = name.to_lowercase();
-    TEXT_ENDINGS.iter().any(|e| lower.ends_with(e))
+/// Unpacks a `.zip` in a worker (inflating megabytes would stall the page).
+async fn unzip(file: web_sys::File, name: &str) -> Result<CorpusImport, String> {
+    let outcome = std::rc::Rc::new(std::cell::RefCell::new(
+        None::<Result<CorpusImport, String>>,
+    ));
+    let slot = outcome.clone();
+    let job = Job::UnzipCorpus {
+        file_name: name.to_string(),
+    };
+    let finished = js_sys::Promise::new(&mut |resolve, _| {
+        let slot = slot.clone();
+        pool().submit_file(job.clone(), file.clone().into(), move |event, _| {
+            let result = match event {
+                Event::Done(JobResult::Unzipped(import)) => Ok(import),
+                Event::Done(_) => Err("the worker answered with something else".to_string()),
+                Event::Failed(message) => Err(message),
+                Event::Progress { .. } | Event::Ready => return,
+            };
+            *slot.borrow_mut() = Some(result);
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        });
+    });
+    let _ = JsFuture::from(finished).await;
+    let result = outcome.borrow_mut().take();
+    result.unwrap_or_else(|| Err("the archive was not unpacked".to_string()))
 }
 
 /// A file's id inside the corpus: its path below the chosen folder, or its name.
@@ -324,15 +344,20 @@ impl Corpora {
             let mut import = CorpusImport::default();
             for (done, file) in files.into_iter().enumerate() {
                 let id = document_id(&file);
+                if id.to_lowercase().ends_with(".zip") {
+                    this.progress(&format!("Unpacking {id}"), done as f64 / total as f64);
+                    match unzip(file, &id).await {
+                        Ok(unpacked) => merge_import(&mut import, unpacked),
+                        Err(reason) => import
+                            .skipped
+                            .push(crate::text::SkippedFile { name: id, reason }),
+                    }
+                    continue;
+                }
                 if !has_text_ending(&id) {
-                    let reason = if id.to_lowercase().ends_with(".zip") {
-                        "zip archives are not unpacked here; unzip it and choose the folder"
-                    } else {
-                        "not a .txt or .md file"
-                    };
                     import.skipped.push(crate::text::SkippedFile {
                         name: id,
-                        reason: reason.to_string(),
+                        reason: "not a .txt or .md file".to_string(),
                     });
                     continue;
                 }

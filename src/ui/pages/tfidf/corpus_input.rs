@@ -68,8 +68,8 @@ pub fn CorpusInput(
                 on:dragleave=move |_| dragging.set(false)
                 on:drop=on_drop>
                 <label class="upload-label">
-                    <span>"Drop .txt / .md files here, or "<u>"choose files"</u>" (several at once, or one CSV)"</span>
-                    <input type="file" data-testid="upload" multiple accept=".txt,.md,.markdown,.text,.csv,.tsv,text/plain,text/markdown,text/csv"
+                    <span>"Drop .txt / .md files or a .zip of them here, or "<u>"choose files"</u>" (several at once, or one CSV)"</span>
+                    <input type="file" data-testid="upload" multiple accept=".txt,.md,.markdown,.text,.zip,.csv,.tsv,application/zip,text/plain,text/markdown,text/csv"
                         on:change=move |ev| corpora.import_files(input_files(&ev), on_select) />
                 </label>
                 <label class="upload-label">

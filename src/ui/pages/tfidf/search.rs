@@ -10,29 +10,10 @@ use super::params::set_in;
 use super::run::Fitted;
 use crate::kernels::tfidf::SearchScoring;
 use crate::text::snippet;
+use crate::ui::components::highlighted::SnippetText;
 
 const HITS: usize = 10;
 const SNIPPET_BYTES: usize = 260;
-
-/// The snippet's text with its highlighted words in `<mark>`.
-fn highlighted(text: &str, ranges: &[(usize, usize)]) -> Vec<AnyView> {
-    let mut parts = Vec::new();
-    let mut at = 0;
-    for &(start, end) in ranges {
-        if start < at
-            || end > text.len()
-            || !text.is_char_boundary(start)
-            || !text.is_char_boundary(end)
-        {
-            continue;
-        }
-        parts.push(text[at..start].to_string().into_any());
-        parts.push(view! { <mark>{text[start..end].to_string()}</mark> }.into_any());
-        at = end;
-    }
-    parts.push(text[at..].to_string().into_any());
-    parts
-}
 
 #[component]
 pub fn Search(
@@ -94,11 +75,7 @@ pub fn Search(
                                         <button class="link" on:click=move |_| set_in(query, "doc", pick.clone())>{id.clone()}</button>
                                         <span class="muted">{format!("score {score:.4}")}</span>
                                     </div>
-                                    <p class="snippet">
-                                        {cut.cut_before.then_some("… ")}
-                                        {highlighted(&cut.text, &cut.highlights)}
-                                        {cut.cut_after.then_some(" …")}
-                                    </p>
+                                    <SnippetText snippet=cut />
                                 </li>
                             }
                         }).collect::<Vec<_>>()}

@@ -1,14 +1,15 @@
-//! The data half of the form: dataset, target (with the detected task and the objective
-//! override), features, and the validation rows (a split, or a second CSV as SageMaker's
-//! validation channel). Every input reads from and writes to the URL query.
+//! The data half of a supervised lab's form: dataset, target (with the detected task and,
+//! as children, the lab's task override), features, and the validation rows (a split, or a
+//! second CSV as SageMaker's validation channel). Every input reads from and writes to the
+//! URL query. Shared by the XGBoost, linear learner and k-NN labs.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use super::channel_upload::ChannelUpload;
+use super::data_choice::DataChoice;
 use super::params::{remove_in, set, set_in};
-use crate::data::supervised::SupervisedSpec;
 use crate::data::supervised::MAX_LEVELS;
 use crate::data::supervised::{detect_objective, task_name, TargetEncoding};
 use crate::data::supervised::{feature_names, target_name};
@@ -16,34 +17,30 @@ use crate::data::{Column, Table};
 use crate::ui::components::dataset_picker::DatasetPicker;
 use crate::ui::datasets::Datasets;
 
-/// What the form shows: the lab's data choices (each supervised lab reads them from its URL).
-#[derive(Debug, Clone, PartialEq)]
-pub struct DataChoice {
-    pub dataset: String,
-    pub validation: Option<String>,
-    pub spec: SupervisedSpec,
-}
+/// Parameters that name columns or depend on the target, per lab (`objective` in XGBoost,
+/// `predictor_type` in the linear learner and k-NN, the map axes in k-NN).
+const TARGET_DEPENDENT: [&str; 5] = ["features", "objective", "predictor_type", "map_x", "map_y"];
 
 /// Clears what depends on the columns of the old dataset.
 fn choose_dataset(query: RwSignal<Vec<(String, String)>>, id: String) {
     query.update(|q| {
-        q.retain(|(k, _)| !["target", "features", "objective", "row"].contains(&k.as_str()));
+        q.retain(|(k, _)| k != "target" && k != "row" && !TARGET_DEPENDENT.contains(&k.as_str()));
         set(q, "dataset", id);
     });
 }
 
+/// `missing_note` says what the lab does with a missing feature value; `children` is the
+/// lab's task override (XGBoost's `objective`, the others' `predictor_type`).
 #[component]
 pub fn DataForm(
     query: RwSignal<Vec<(String, String)>>,
-    #[prop(into)] choice: Signal<DataChoice>,
+    #[prop(into)] data: Signal<DataChoice>,
     table: Signal<Option<Arc<Table>>>,
-    /// Labs whose task follows from another parameter (a tree's criterion) leave out the
-    /// objective override.
-    #[prop(optional)]
-    hide_objective: bool,
+    missing_note: &'static str,
+    children: Children,
 ) -> impl IntoView {
     let datasets = expect_context::<Datasets>();
-    let lab = move || choice.get();
+    let lab = move || data.get();
     let raw = move |name: &'static str, default: String| {
         move || {
             query
@@ -128,7 +125,7 @@ pub fn DataForm(
             )
         })
     };
-    let missing_note = move || {
+    let missing_values_note = move || {
         let t = table.get()?;
         let with_missing: Vec<String> = chosen()
             .into_iter()
@@ -139,7 +136,7 @@ pub fn DataForm(
             .collect();
         (!with_missing.is_empty()).then(|| {
             format!(
-                "Missing values in {} stay missing: each split learns which branch they take.",
+                "Missing values in {} {missing_note}",
                 with_missing.join(", ")
             )
         })
@@ -178,7 +175,7 @@ pub fn DataForm(
                 <select data-testid="target" name="target" prop:value=move || target().unwrap_or_default()
                     on:change=move |ev| {
                         query.update(|q| {
-                            q.retain(|(k, _)| !["features", "objective"].contains(&k.as_str()));
+                            q.retain(|(k, _)| !TARGET_DEPENDENT.contains(&k.as_str()));
                             set(q, "target", event_target_value(&ev));
                         });
                     }>
@@ -192,19 +189,7 @@ pub fn DataForm(
                 </select>
                 <small data-testid="task">{move || task().unwrap_or_default()}</small>
             </label>
-            <label class="field" hidden=hide_objective>
-                <span>"objective"</span>
-                <select name="objective" prop:value=raw("objective", "auto".into())
-                    on:change=move |ev| {
-                        let v = event_target_value(&ev);
-                        if v == "auto" { remove_in(query, "objective") } else { set_in(query, "objective", v) }
-                    }>
-                    <option value="auto">"auto (from the target)"</option>
-                    <option value="binary:logistic">"binary:logistic"</option>
-                    <option value="multi:softprob">"multi:softprob"</option>
-                    <option value="reg:squarederror">"reg:squarederror"</option>
-                </select>
-            </label>
+            {children()}
             <fieldset class="features">
                 <legend>"features"</legend>
                 {move || {
@@ -220,7 +205,7 @@ pub fn DataForm(
                 }}
             </fieldset>
             {move || one_hot_note().map(|n| view! { <p class="note" data-testid="one-hot-note">{n}</p> })}
-            {move || missing_note().map(|n| view! { <p class="note">{n}</p> })}
+            {move || missing_values_note().map(|n| view! { <p class="note">{n}</p> })}
             <fieldset class="channels">
                 <legend>"Validation rows"</legend>
                 <label class="field">

@@ -7,7 +7,9 @@ use leptos::prelude::*;
 use super::prepare::Prepared;
 use super::Finished;
 use crate::jobs::xgboost::{predicted_classes, XgboostOutcome};
-use crate::kernels::boosting::export::{sagemaker_hyperparameters, shap_csv, to_xgboost_json};
+use crate::kernels::boosting::export::{
+    sagemaker_hyperparameters, sagemaker_lightgbm_hyperparameters, shap_csv, to_xgboost_json,
+};
 use crate::kernels::boosting::Objective;
 use crate::ui::components::export_link::ExportLink;
 
@@ -87,8 +89,11 @@ pub fn Exports(finished: RwSignal<Option<Finished>>) -> impl IntoView {
         serde_json::to_string(&json).unwrap_or_default()
     });
     let hyper = with(|f| {
-        serde_json::to_string_pretty(&sagemaker_hyperparameters(&f.prepared.params))
-            .unwrap_or_default()
+        let json = match &f.outcome.lightgbm {
+            Some(lightgbm) => sagemaker_lightgbm_hyperparameters(lightgbm),
+            None => sagemaker_hyperparameters(&f.prepared.params),
+        };
+        serde_json::to_string_pretty(&json).unwrap_or_default()
     });
     let predictions = with(|f| predictions_csv(&f.prepared, &f.outcome));
     let shap = with(|f| {

@@ -18,6 +18,12 @@ pub fn RunMetrics(finished: RwSignal<Option<Finished>>) -> impl IntoView {
                     value: *value,
                     decimals: 4,
                 })
+                .chain(std::iter::once(Metric {
+                    name: "train_ms".into(),
+                    label: "train time in the worker (ms)".into(),
+                    value: f.outcome.train_ms,
+                    decimals: 0,
+                }))
                 .collect()
         })
     });

@@ -5,19 +5,23 @@
 //! hyperparameters, CSVs, SVGs).
 
 pub mod channel_upload;
+mod compare_view;
 mod curves;
+pub mod data_choice;
 pub mod data_form;
 mod exports;
 mod hyper_form;
 mod importance;
 mod metrics_view;
+mod objective_select;
 pub mod params;
 pub mod prepare;
 mod progress;
 mod results;
 pub mod shap_view;
 mod tree_view;
-pub mod validation_view;
+pub mod validation_plots;
+mod validation_view;
 
 use std::sync::Arc;
 
@@ -30,10 +34,11 @@ use crate::ui::components::upload::Upload;
 use crate::ui::datasets::Datasets;
 use crate::ui::job::{JobState, Status};
 use crate::ui::route::lab_query;
-use data_form::{DataChoice, DataForm};
+use data_form::DataForm;
 use hyper_form::HyperForm;
+use objective_select::ObjectiveSelect;
 use params::LabParams;
-use prepare::{prepare, Prepared};
+use prepare::Prepared;
 use progress::RoundClock;
 use results::Results;
 
@@ -78,15 +83,6 @@ pub fn XgboostLab() -> impl IntoView {
             .and_then(|d| d.table.map(|t| (d.name, t)))
     });
 
-    let choice = Signal::derive(move || {
-        let l = lab.get();
-        DataChoice {
-            dataset: l.dataset.clone(),
-            validation: l.validation.clone(),
-            spec: l.spec(),
-        }
-    });
-
     let job = JobState::new();
     let live = RwSignal::new(Vec::<CurvePoint>::new());
     let finished = RwSignal::new(None::<Finished>);
@@ -117,20 +113,27 @@ pub fn XgboostLab() -> impl IntoView {
             },
             None => None,
         };
-        let (prepared, input) = match prepare(&lab, table, validation) {
+        let channel = validation
+            .as_ref()
+            .map(|(name, t)| (name.as_str(), t.as_ref()));
+        let (input, attachment) = match prepare::job(&lab, &table, channel) {
             Ok(p) => p,
             Err(message) => {
                 job.fail(message);
                 return;
             }
         };
-        let prepared = Arc::new(prepared);
-        let rounds = input.params.num_round;
+        let validation_table = validation.map(|(_, t)| t);
+        let rounds = match lab.booster {
+            crate::jobs::xgboost::Booster::LightGbm => lab.lgbm.num_boost_round,
+            _ => lab.xgb.num_round,
+        };
         live.set(Vec::new());
         finished.set(None);
         clock.reset();
-        job.start(
+        job.start_with(
             Job::Xgboost(Box::new(input)),
+            Some(attachment.into()),
             move |partials| {
                 let points: Vec<CurvePoint> = partials
                     .into_iter()
@@ -148,9 +151,10 @@ pub fn XgboostLab() -> impl IntoView {
             },
             move |result| {
                 if let JobResult::Xgboost(outcome) = result {
+                    let prepared = Prepared::new(table.clone(), validation_table.clone(), &outcome);
                     finished.set(Some(Finished {
                         outcome: Arc::new(*outcome),
-                        prepared: prepared.clone(),
+                        prepared: Arc::new(prepared),
                     }));
                 }
             },
@@ -160,7 +164,7 @@ pub fn XgboostLab() -> impl IntoView {
     view! {
         <article class="lab xgb-lab">
             <header class="lab-header">
-                <h1>"Gradient boosting (XGBoost)"</h1>
+                <h1>"Gradient boosting (XGBoost and LightGBM)"</h1>
                 <p>"Each round fits one regression tree to the gradients g and hessians h of the loss at the current predictions. A leaf's weight and a split's gain come straight from their sums G and H (XGBoost's "<code>"hist"</code>" method: features cut into at most "<code>"max_bin"</code>" quantile bins; a split is kept only when its gain exceeds "<code>"gamma"</code>" and each child's H is at least "<code>"min_child_weight"</code>"):"</p>
                 <div class="formula xgb-formulas"><div inner_html=FORMULA_WEIGHT></div><div inner_html=FORMULA_GAIN></div></div>
             </header>
@@ -172,7 +176,10 @@ pub fn XgboostLab() -> impl IntoView {
                             params::set(q, "dataset", id);
                         });
                     } />
-                    <DataForm query=query choice=choice table=table />
+                    <DataForm query=query data=Signal::derive(move || lab.get().data()) table=table
+                        missing_note="stay missing: each split learns which branch they take.">
+                        <ObjectiveSelect query=query />
+                    </DataForm>
                     <HyperForm query=query parsed=parsed />
                     <div class="run-buttons">
                         <button class="primary" data-testid="run" on:click=move |_| run() disabled=move || job.status.get() == Status::Running>"Train"</button>

@@ -3,7 +3,8 @@
 //! its SageMaker XGBoost name. Parsing reports each bad value naming its parameter. Pure.
 
 use crate::data::supervised::SupervisedSpec;
-use crate::kernels::boosting::{EvalMetric, Objective, Params};
+use crate::jobs::xgboost::Booster;
+use crate::kernels::boosting::{Boosting, EvalMetric, LightGbmParams, Objective, Params};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct LabParams {
@@ -21,8 +22,14 @@ pub struct LabParams {
     pub split_seed: u64,
     /// Keep each class's share in both parts (classification only).
     pub stratify: bool,
+    /// Depth-wise (XGBoost), leaf-wise (LightGBM) or both side by side.
+    pub booster: Booster,
     /// The hyperparameters; `objective` and `num_class` are filled in from the data.
     pub xgb: Params,
+    /// LightGBM's hyperparameters, under SageMaker LightGBM's (LightGBM's own) names. Names
+    /// both algorithms use (`max_depth`, `max_bin`, `scale_pos_weight`,
+    /// `early_stopping_rounds`, `seed`, the metric) set both.
+    pub lgbm: LightGbmParams,
     pub view: ViewParams,
 }
 
@@ -66,6 +73,17 @@ impl LabParams {
     }
 }
 
+impl LabParams {
+    /// The data choices, as the shared data form shows them.
+    pub fn data(&self) -> super::data_choice::DataChoice {
+        super::data_choice::DataChoice {
+            dataset: self.dataset.clone(),
+            validation: self.validation.clone(),
+            spec: self.spec(),
+        }
+    }
+}
+
 impl Default for LabParams {
     fn default() -> Self {
         LabParams {
@@ -77,14 +95,17 @@ impl Default for LabParams {
             validation_fraction: 0.2,
             split_seed: 0,
             stratify: true,
+            booster: Booster::Xgboost,
             xgb: Params::default(),
+            lgbm: LightGbmParams::default(),
             view: ViewParams::default(),
         }
     }
 }
 
 /// Every name this lab reads, in the order the form shows them.
-pub const KNOWN: [&str; 27] = [
+pub const KNOWN: [&str; 43] = [
+    "booster",
     "dataset",
     "target",
     "features",
@@ -108,6 +129,21 @@ pub const KNOWN: [&str; 27] = [
     "eval_metric",
     "early_stopping_rounds",
     "seed",
+    "num_boost_round",
+    "learning_rate",
+    "num_leaves",
+    "min_data_in_leaf",
+    "min_sum_hessian_in_leaf",
+    "feature_fraction",
+    "bagging_fraction",
+    "bagging_freq",
+    "boosting",
+    "top_rate",
+    "other_rate",
+    "lambda_l1",
+    "lambda_l2",
+    "min_gain_to_split",
+    "min_data_in_bin",
     "importance_type",
     "tree",
     "class",
@@ -173,8 +209,20 @@ fn list(value: &str) -> Option<Vec<String>> {
 }
 
 fn read_one(p: &mut LabParams, name: &str, value: &str) -> Result<(), String> {
-    let x = &mut p.xgb;
+    let (x, l) = (&mut p.xgb, &mut p.lgbm);
     match name {
+        "booster" => {
+            p.booster = match value {
+                "xgboost" => Booster::Xgboost,
+                "lightgbm" => Booster::LightGbm,
+                "compare" => Booster::Compare,
+                _ => {
+                    return Err(format!(
+                        "booster: \"{value}\" must be xgboost, lightgbm or compare"
+                    ))
+                }
+            }
+        }
         "dataset" => p.dataset = value.to_string(),
         "target" => p.target = Some(value.to_string()).filter(|v| !v.is_empty()),
         "features" => p.features = list(value),
@@ -194,23 +242,47 @@ fn read_one(p: &mut LabParams, name: &str, value: &str) -> Result<(), String> {
         "num_round" => x.num_round = whole(name, value)?,
         "eta" => x.eta = number(name, value)?,
         "gamma" => x.gamma = number(name, value)?,
-        "max_depth" => x.max_depth = whole(name, value)?,
+        "max_depth" => (x.max_depth, l.max_depth) = (whole(name, value)?, whole(name, value)?),
         "min_child_weight" => x.min_child_weight = number(name, value)?,
         "subsample" => x.subsample = number(name, value)?,
         "colsample_bytree" => x.colsample_bytree = number(name, value)?,
         "lambda" => x.lambda = number(name, value)?,
         "alpha" => x.alpha = number(name, value)?,
-        "scale_pos_weight" => x.scale_pos_weight = number(name, value)?,
-        "max_bin" => x.max_bin = whole(name, value)?,
+        "scale_pos_weight" => {
+            (x.scale_pos_weight, l.scale_pos_weight) = (number(name, value)?, number(name, value)?)
+        }
+        "max_bin" => (x.max_bin, l.max_bin) = (whole(name, value)?, whole(name, value)?),
         "base_score" => x.base_score = number(name, value)?,
-        "eval_metric" => x.eval_metric = parse_metrics(value)?,
+        "eval_metric" => (x.eval_metric, l.metric) = (parse_metrics(value)?, parse_metrics(value)?),
         "early_stopping_rounds" => {
             x.early_stopping_rounds = match value.trim() {
                 "" => None,
                 v => Some(whole(name, v)?),
+            };
+            l.early_stopping_rounds = x.early_stopping_rounds;
+        }
+        "seed" => (x.seed, l.seed) = (whole(name, value)? as u64, whole(name, value)? as u64),
+        "num_boost_round" => l.num_boost_round = whole(name, value)?,
+        "learning_rate" => l.learning_rate = number(name, value)?,
+        "num_leaves" => l.num_leaves = whole(name, value)?,
+        "min_data_in_leaf" => l.min_data_in_leaf = whole(name, value)?,
+        "min_sum_hessian_in_leaf" => l.min_sum_hessian_in_leaf = number(name, value)?,
+        "feature_fraction" => l.feature_fraction = number(name, value)?,
+        "bagging_fraction" => l.bagging_fraction = number(name, value)?,
+        "bagging_freq" => l.bagging_freq = whole(name, value)?,
+        "boosting" => {
+            l.boosting = match value {
+                "gbdt" => Boosting::Gbdt,
+                "goss" => Boosting::Goss,
+                _ => return Err(format!("boosting: \"{value}\" must be gbdt or goss")),
             }
         }
-        "seed" => x.seed = whole(name, value)? as u64,
+        "top_rate" => l.top_rate = number(name, value)?,
+        "other_rate" => l.other_rate = number(name, value)?,
+        "lambda_l1" => l.lambda_l1 = number(name, value)?,
+        "lambda_l2" => l.lambda_l2 = number(name, value)?,
+        "min_gain_to_split" => l.min_gain_to_split = number(name, value)?,
+        "min_data_in_bin" => l.min_data_in_bin = whole(name, value)?,
         "importance_type" => {
             p.view.importance = match value {
                 "gain" | "weight" | "cover" | "total_gain" | "total_cover" => value.to_string(),
@@ -253,9 +325,20 @@ pub fn parse(query: &[(String, String)]) -> (LabParams, Vec<String>) {
             probe.eval_metric.clear();
             probe.base_score = 0.5;
         }
-        if let Err(e) = probe.validate() {
-            errors.push(e.to_string());
+        let mut lgbm_probe = p.lgbm.clone();
+        (lgbm_probe.objective, lgbm_probe.num_class) = (probe.objective, probe.num_class);
+        if p.objective.is_none() {
+            lgbm_probe.metric.clear();
         }
+        let checks = [
+            (p.booster != Booster::LightGbm)
+                .then(|| probe.validate().err().map(|e| e.to_string()))
+                .flatten(),
+            (p.booster != Booster::Xgboost)
+                .then(|| lgbm_probe.validate().err().map(|e| e.to_string()))
+                .flatten(),
+        ];
+        errors.extend(checks.into_iter().flatten());
     }
     (p, errors)
 }
@@ -330,6 +413,30 @@ mod tests {
         assert!(first(&[("eval_metric", "ndcg")]).starts_with("eval_metric:"));
         assert!(first(&[("validation_fraction", "1")]).starts_with("validation_fraction"));
         assert!(first(&[("bogus", "1")]).starts_with("unknown parameter \"bogus\""));
+    }
+
+    #[test]
+    fn lightgbm_names_and_shared_names() {
+        let (p, errors) = parse(&q(&[
+            ("booster", "lightgbm"),
+            ("num_leaves", "31"),
+            ("learning_rate", "0.05"),
+            ("boosting", "goss"),
+            ("bagging_freq", "0"),
+            ("max_depth", "4"),
+        ]));
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(p.booster, Booster::LightGbm);
+        assert_eq!((p.lgbm.num_leaves, p.lgbm.learning_rate), (31, 0.05));
+        assert_eq!(p.lgbm.boosting, Boosting::Goss);
+        assert_eq!((p.lgbm.max_depth, p.xgb.max_depth), (4, 4));
+        let first = |pairs: &[(&str, &str)]| parse(&q(pairs)).1.first().cloned().unwrap();
+        assert!(first(&[("booster", "catboost")]).starts_with("booster:"));
+        assert!(first(&[("booster", "lightgbm"), ("num_leaves", "1")]).starts_with("num_leaves"));
+        // GOSS with bagging on is LightGBM's own error; only checked when LightGBM trains.
+        let goss = [("boosting", "goss")];
+        assert!(parse(&q(&goss)).1.is_empty());
+        assert!(first(&[("booster", "compare"), goss[0]]).contains("goss"));
     }
 
     #[test]

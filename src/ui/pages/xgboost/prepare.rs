@@ -1,13 +1,17 @@
-//! From the lab's parameters and the chosen table(s) to the job the worker runs, plus what
-//! the page needs afterwards to name columns, classes and rows.
+//! From the lab's parameters and the chosen table(s) to the job the worker runs. The
+//! tables travel packed in a `Blob`; the worker prepares them (target, one-hot, split),
+//! so a 200,000-row table never stalls the page.
 
 use std::sync::Arc;
 
+use web_sys::Blob;
+
 use super::params::LabParams;
-use crate::data::supervised::{self, PreparedMeta};
+use crate::data::supervised::PreparedMeta;
 use crate::data::Table;
-use crate::jobs::xgboost::XgboostJob;
-use crate::kernels::boosting::{Objective, Params};
+use crate::jobs::xgboost::{XgboostJob, XgboostOutcome};
+use crate::kernels::boosting::Params;
+use crate::ui::table_blob::table_blob;
 
 /// SHAP values are computed for at most this many rows (the beeswarm's points).
 pub const MAX_SHAP_ROWS: usize = 1000;
@@ -22,67 +26,37 @@ pub struct Prepared {
     pub params: Params,
 }
 
-pub fn prepare(
-    lab: &LabParams,
-    table: Arc<Table>,
-    validation_table: Option<(String, Arc<Table>)>,
-) -> Result<(Prepared, XgboostJob), String> {
-    let channel = validation_table
-        .as_ref()
-        .map(|(name, t)| (name.as_str(), t.as_ref()));
-    let (meta, data) = supervised::prepare(&lab.spec(), &table, channel)?;
-    let mut params = lab.xgb.clone();
-    params.objective = meta.target.objective;
-    params.num_class =
-        (meta.target.objective == Objective::Softprob).then_some(meta.target.classes.len());
-    params.validate().map_err(|e| e.to_string())?;
-    if params.early_stopping_rounds.is_some() && data.validation.is_none() {
-        return Err(
-            "early_stopping_rounds: needs validation rows (set validation_fraction above 0 or add a validation CSV)"
-                .into(),
-        );
+impl Prepared {
+    pub fn new(
+        table: Arc<Table>,
+        validation_table: Option<Arc<Table>>,
+        outcome: &XgboostOutcome,
+    ) -> Prepared {
+        Prepared {
+            table,
+            validation_table,
+            meta: outcome.meta.clone(),
+            params: outcome.params.clone(),
+        }
     }
-    let job = XgboostJob {
-        train_x: data.train_x,
-        train_y: data.train_y,
-        validation: data.validation,
-        params: params.clone(),
-        max_shap_rows: MAX_SHAP_ROWS,
-    };
-    let prepared = Prepared {
-        table,
-        validation_table: validation_table.map(|(_, t)| t),
-        meta,
-        params,
-    };
-    Ok((prepared, job))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::data::Column;
-
-    #[test]
-    fn eval_metric_must_suit_the_detected_objective() {
-        let table = Arc::new(Table {
-            names: vec!["a".into(), "label".into()],
-            columns: vec![
-                Column::Numeric((0..20).map(f64::from).collect()),
-                Column::Numeric((0..20).map(|i| f64::from(i % 2)).collect()),
-            ],
-        });
-        let lab = LabParams {
-            xgb: Params {
-                eval_metric: vec![
-                    crate::kernels::boosting::EvalMetric::Rmse,
-                    crate::kernels::boosting::EvalMetric::Merror,
-                ],
-                ..Params::default()
-            },
-            ..LabParams::default()
-        };
-        let e = prepare(&lab, table, None).unwrap_err();
-        assert!(e.starts_with("eval_metric merror"), "{e}");
-    }
+/// The job and its attachment (the training table, then the validation channel's).
+pub fn job(
+    lab: &LabParams,
+    table: &Table,
+    validation: Option<(&str, &Table)>,
+) -> Result<(XgboostJob, Blob), String> {
+    let tables: Vec<&Table> = std::iter::once(table)
+        .chain(validation.map(|(_, t)| t))
+        .collect();
+    let job = XgboostJob {
+        spec: lab.spec(),
+        validation_name: validation.map(|(name, _)| name.to_string()),
+        booster: lab.booster,
+        params: lab.xgb.clone(),
+        lightgbm: lab.lgbm.clone(),
+        max_shap_rows: MAX_SHAP_ROWS,
+    };
+    Ok((job, table_blob(&tables)?))
 }

@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::compare_view::CompareView;
 use super::curves::LearningCurves;
 use super::exports::Exports;
 use super::importance::Importance;
@@ -11,7 +12,7 @@ use super::metrics_view::RunMetrics;
 use super::params::LabParams;
 use super::shap_view::{ShapSource, ShapView};
 use super::tree_view::TreeView;
-use super::validation_view::{ValidationPlots, ValidationView};
+use super::validation_view::ValidationView;
 use super::{CurvePoint, Finished};
 use crate::ui::job::JobState;
 
@@ -31,28 +32,16 @@ pub fn Results(
             intro: "Each row's prediction (margin) splits exactly into a base value plus one contribution per feature (Lundberg, Erion & Lee 2018), computed in the worker on the validation rows (the training rows when none are held out).",
         })
     });
-    let validation_plots = Memo::new(move |_| {
-        finished.get().map(|f| ValidationPlots {
-            confusion: f.outcome.confusion.clone(),
-            roc: f.outcome.roc.clone(),
-            auc: f
-                .outcome
-                .metrics
-                .iter()
-                .find(|m| m.0 == "validation:auc")
-                .map_or(f64::NAN, |m| m.1),
-            classes: f.prepared.meta.target.classes.clone(),
-        })
-    });
     view! {
         <section class="lab-results" aria-label="Results">
             <RunMetrics finished=finished />
             <LearningCurves job=job live=live finished=finished />
             <Show when=move || finished.get().is_some()>
                 <Notices finished=finished />
+                <CompareView finished=finished lab=lab />
                 <Importance finished=finished lab=lab query=query />
                 <TreeView finished=finished lab=lab query=query />
-                <ValidationView plots=validation_plots file_prefix="xgboost" />
+                <ValidationView finished=finished />
                 <ShapView source=shap_source class=Signal::derive(move || lab.get().view.class)
                     row=Signal::derive(move || lab.get().view.row) query=query file_prefix="xgboost" />
                 <Exports finished=finished />
