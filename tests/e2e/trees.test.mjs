@@ -202,6 +202,8 @@ test('labs list both labs; the notes link to them and back', async () => {
     assert.equal(await page.getAttribute('[data-testid=lab-link]', 'href'), `#/lab/${lab}`);
   }
   await page.goto(`${server.url}#/lab/tree`);
+  // The built-in sample loads in the background; its columns fill the target select.
+  await page.waitForSelector('select[data-testid=target] option[value=label]', { state: 'attached' });
   await page.click('button[data-testid=run]');
   await waitForStatus(page, 'done', 60000);
   await page.screenshot({ path: '/work/scratch/shots/tree/tree-390.png', fullPage: true });
