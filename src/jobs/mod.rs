@@ -14,6 +14,7 @@ pub mod run_rcf;
 mod run_tfidf;
 pub mod runner;
 pub mod tfidf_index;
+pub mod trees;
 pub mod worker;
 pub mod xgboost;
 

@@ -4,6 +4,7 @@ use super::run_fm::{FmJob, FmOutcome};
 use super::run_knn::{KnnJob, KnnOutcome};
 use super::run_linear::{LinearJob, LinearOutcome};
 use super::run_rcf::{RcfJob, RcfOutcome};
+use super::trees::{ForestChunkJob, ForestMergeJob, ForestOutcome, TreeJob, TreeOutcome};
 use super::xgboost::{XgboostJob, XgboostOutcome};
 use crate::data::{ColumnBuffer, ColumnProfile, Table};
 use crate::kernels::kmeans::{KMeansModel, KMeansParams};
@@ -52,6 +53,12 @@ pub enum Job {
     TfidfExport { kind: TfidfExportKind },
     /// Fit LDA topics on the postcard-encoded `text::Corpus` sent beside the message.
     LdaFit { params: LdaParams },
+    /// Grow one decision tree, score both channels, SHAP.
+    DecisionTree(Box<TreeJob>),
+    /// Grow trees `trees` of a random forest (one share of the forest per worker).
+    ForestChunk(Box<ForestChunkJob>),
+    /// Merge the forest's chunks, score both channels, out-of-bag curve, SHAP.
+    ForestMerge(Box<ForestMergeJob>),
     /// Train a factorization machine and its linear baseline on one-hot rows.
     Fm(Box<FmJob>),
     /// Score every row with a Random Cut Forest (batch or streaming).
@@ -117,6 +124,9 @@ pub enum JobResult {
     },
     Lda(Box<LdaModel>),
     Xgboost(Box<XgboostOutcome>),
+    DecisionTree(Box<TreeOutcome>),
+    ForestChunk(Box<crate::kernels::forest::ForestChunk>),
+    Forest(Box<ForestOutcome>),
     Fm(Box<FmOutcome>),
     Rcf(Box<RcfOutcome>),
     /// A postcard-encoded `notes::search::NotesSearchIndex`.

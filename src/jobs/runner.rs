@@ -156,6 +156,14 @@ fn run_job(job: Job, file: Option<FileInput>, progress: &mut Emitter) -> Result<
         Job::TfidfMerge { params, shards } => super::run_tfidf::merge(params, shards, progress),
         Job::TfidfExport { kind } => super::run_tfidf::export(kind, bytes(file)?),
         Job::LdaFit { params } => super::run_lda::fit(params, bytes(file)?, progress),
+        Job::DecisionTree(job) => {
+            super::trees::run_tree(*job, progress).map(|o| JobResult::DecisionTree(Box::new(o)))
+        }
+        Job::ForestChunk(job) => super::trees::run_forest_chunk(*job, progress)
+            .map(|c| JobResult::ForestChunk(Box::new(c))),
+        Job::ForestMerge(job) => {
+            super::trees::run_forest_merge(*job, progress).map(|o| JobResult::Forest(Box::new(o)))
+        }
         Job::Fm(job) => {
             let now_ms = progress.now_ms;
             super::run_fm::run(*job, now_ms, progress).map(|o| JobResult::Fm(Box::new(o)))

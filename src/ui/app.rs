@@ -6,9 +6,10 @@ use super::components::header::Header;
 use super::datasets::Datasets;
 use super::pages::notes::{MyNotes, NotePage, NotesIndex, NotesSearch};
 use super::pages::{
-    data::DataPage, home::HomePage, kmeans::KMeansLab, knn::KnnLab, labs::LabsPage, lda::LdaLab,
-    linear::LinearLab, not_found::NotFound, pca::PcaLab, text_metrics::TextMetricsLab,
-    tfidf::TfidfLab, xgboost::XgboostLab,
+    cart::forest_lab::ForestLab, cart::tree_lab::TreeLab, data::DataPage, home::HomePage,
+    kmeans::KMeansLab, knn::KnnLab, labs::LabsPage, lda::LdaLab, linear::LinearLab,
+    not_found::NotFound, pca::PcaLab, text_metrics::TextMetricsLab, tfidf::TfidfLab,
+    xgboost::XgboostLab,
 };
 use super::pages::{fm::FmLab, rcf::RcfLab};
 use super::route::{use_location, Location, Route};
@@ -38,6 +39,8 @@ pub fn App() -> impl IntoView {
                 Route::Lab(name) if name == "lda" => view! { <LdaLab /> }.into_any(),
                 Route::Lab(name) if name == "text-metrics" => view! { <TextMetricsLab /> }.into_any(),
                 Route::Lab(name) if name == "xgboost" => view! { <XgboostLab /> }.into_any(),
+                Route::Lab(name) if name == "tree" => view! { <TreeLab /> }.into_any(),
+                Route::Lab(name) if name == "forest" => view! { <ForestLab /> }.into_any(),
                 Route::Lab(name) if name == "fm" => view! { <FmLab /> }.into_any(),
                 Route::Lab(name) if name == "rcf" => view! { <RcfLab /> }.into_any(),
                 Route::Lab(name) if name == "linear" => view! { <LinearLab /> }.into_any(),

@@ -11,10 +11,12 @@
 //! random_state=0)` test accuracy on breast_cancer (tests/fixtures/expected/
 //! sklearn_models.json), within two points since bootstrap draws differ.
 
+mod curve;
 mod model;
 mod params;
 mod train;
 
+pub use curve::oob_error_curve;
 pub use model::{merge, ForestModel, OutOfBag};
 pub use params::{ForestParams, ForestValidParams, ParamError, MAX_TREES};
 pub use train::{fit, fit_chunk, ForestChunk};

@@ -52,7 +52,7 @@ pub fn fit_chunk(
 
 /// Tree i's generator: stream i of ChaCha8 seeded with the forest seed, so trees are
 /// independent of each other and of how they are split into chunks.
-fn tree_rng(seed: u64, tree_index: usize) -> ChaCha8Rng {
+pub(super) fn tree_rng(seed: u64, tree_index: usize) -> ChaCha8Rng {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     rng.set_stream(tree_index as u64);
     rng
@@ -60,7 +60,11 @@ fn tree_rng(seed: u64, tree_index: usize) -> ChaCha8Rng {
 
 /// Bootstrap counts: `draws` rows drawn with replacement (each row's weight is how often
 /// it was drawn), or every row once without bootstrap.
-fn row_weights(n_rows: usize, valid: &ForestValidParams, rng: &mut ChaCha8Rng) -> Vec<f64> {
+pub(super) fn row_weights(
+    n_rows: usize,
+    valid: &ForestValidParams,
+    rng: &mut ChaCha8Rng,
+) -> Vec<f64> {
     let params = valid.get();
     if !params.bootstrap {
         return vec![1.0; n_rows];

@@ -29,6 +29,7 @@ mod feature_order;
 mod model;
 mod nodes;
 mod params;
+mod shap;
 mod splitter;
 #[cfg(test)]
 pub(crate) mod tests_support;
@@ -37,3 +38,4 @@ pub use builder::{fit, grow};
 pub use data::{TrainingSet, MAX_CLASSES};
 pub use model::{Condition, DecisionTree, Node, Split};
 pub use params::{Criterion, MaxFeatures, ParamError, Task, TreeParams, TreeValidParams};
+pub use shap::TreeOutput;

@@ -15,6 +15,8 @@ pub struct DiagramNode {
     /// For leaves: the value, which colours the box (blue < 0 < orange).
     pub value: Option<f64>,
     pub default_left: bool,
+    /// On the path of the row being followed: drawn bold, as is the edge into it.
+    pub highlighted: bool,
 }
 
 const BOX_W: f64 = 150.0;
@@ -90,9 +92,15 @@ pub fn tree_diagram(title: &str, nodes: &[DiagramNode]) -> String {
                     (false, false) => "no",
                 };
                 let (x1, y1, x2, y2) = (centre(i), top(i) + BOX_H, centre(child), top(child));
+                let on_path = node.highlighted && nodes[child].highlighted;
+                let (stroke, width) = if on_path {
+                    ("#d62728", 3.0)
+                } else {
+                    ("#64748b", 1.3)
+                };
                 let _ = write!(
                     out,
-                    r##"<path d="M{x1:.1} {y1:.1}C{x1:.1} {:.1} {x2:.1} {:.1} {x2:.1} {y2:.1}" fill="none" stroke="#64748b" stroke-width="1.3"{}/><text x="{:.1}" y="{:.1}" text-anchor="middle" font-size="10" fill="#475569">{label}</text>"##,
+                    r##"<path d="M{x1:.1} {y1:.1}C{x1:.1} {:.1} {x2:.1} {:.1} {x2:.1} {y2:.1}" fill="none" stroke="{stroke}" stroke-width="{width}"{}/><text x="{:.1}" y="{:.1}" text-anchor="middle" font-size="10" fill="#475569">{label}</text>"##,
                     (y1 + y2) / 2.0,
                     (y1 + y2) / 2.0,
                     if missing {
@@ -118,9 +126,14 @@ pub fn tree_diagram(title: &str, nodes: &[DiagramNode]) -> String {
         } else {
             "leaf"
         };
+        let (stroke, width, on_path) = if node.highlighted {
+            ("#d62728", 3.0, r#" data-path="true""#)
+        } else {
+            ("#475569", 1.0, "")
+        };
         let _ = write!(
             out,
-            r##"<g data-node="{i}" data-kind="{kind}"><rect x="{x:.1}" y="{y:.1}" width="{BOX_W}" height="{BOX_H}" rx="6" fill="{fill}" fill-opacity="{opacity:.3}" stroke="#475569"/>"##
+            r##"<g data-node="{i}" data-kind="{kind}"{on_path}><rect x="{x:.1}" y="{y:.1}" width="{BOX_W}" height="{BOX_H}" rx="6" fill="{fill}" fill-opacity="{opacity:.3}" stroke="{stroke}" stroke-width="{width}"/>"##
         );
         for (k, line) in node.lines.iter().take(3).enumerate() {
             let weight = if k == 0 { "600" } else { "400" };
@@ -149,6 +162,7 @@ mod tests {
             lines: vec!["x < 1".into()],
             value,
             default_left: true,
+            highlighted: false,
         }
     }
 

@@ -10,7 +10,9 @@ use crate::ui::pages::labs::LABS;
 use crate::ui::route::{replace_query, Location};
 
 /// Labs that take a table (the others take a corpus).
-const TABLE_LABS: [&str; 5] = ["kmeans", "pca", "xgboost", "linear", "knn"];
+const TABLE_LABS: [&str; 7] = [
+    "kmeans", "pca", "tree", "forest", "xgboost", "linear", "knn",
+];
 
 #[component]
 pub fn DataPage() -> impl IntoView {

@@ -7,7 +7,7 @@ pub struct LabInfo {
 }
 
 /// Labs that work end to end; a lab is listed here only once it does.
-pub const LABS: [LabInfo; 10] = [
+pub const LABS: [LabInfo; 12] = [
     LabInfo {
         id: "kmeans",
         title: "K-Means clustering",
@@ -32,6 +32,16 @@ pub const LABS: [LabInfo; 10] = [
         id: "text-metrics",
         title: "Text-generation metrics",
         summary: "Score a candidate against references: BLEU's clipped n-gram precisions and brevity penalty, ROUGE-1, -2 and -L, and perplexity from token probabilities.",
+    },
+    LabInfo {
+        id: "tree",
+        title: "Decision tree",
+        summary: "Grow one tree by exact greedy splits (gini, entropy, misclassification, mse, mae); follow any row's path and see where the impurity drops.",
+    },
+    LabInfo {
+        id: "forest",
+        title: "Random forest",
+        summary: "Bagged trees trained in parallel across the workers: out-of-bag error as trees are added, importance, and any tree of the forest.",
     },
     LabInfo {
         id: "xgboost",

@@ -1,5 +1,6 @@
 //! One page per route.
 
+pub mod cart;
 pub mod data;
 pub mod fm;
 pub mod home;

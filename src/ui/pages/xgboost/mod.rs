@@ -18,7 +18,7 @@ pub mod params;
 pub mod prepare;
 mod progress;
 mod results;
-mod shap_view;
+pub mod shap_view;
 mod tree_view;
 pub mod validation_plots;
 mod validation_view;

@@ -1,5 +1,7 @@
 //! After (and during) a run: metrics, learning curves, then the finished model's views.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use super::compare_view::CompareView;
@@ -8,7 +10,7 @@ use super::exports::Exports;
 use super::importance::Importance;
 use super::metrics_view::RunMetrics;
 use super::params::LabParams;
-use super::shap_view::ShapView;
+use super::shap_view::{ShapSource, ShapView};
 use super::tree_view::TreeView;
 use super::validation_view::ValidationView;
 use super::{CurvePoint, Finished};
@@ -22,6 +24,14 @@ pub fn Results(
     lab: Memo<LabParams>,
     query: RwSignal<Vec<(String, String)>>,
 ) -> impl IntoView {
+    let shap_source = Memo::new(move |_| {
+        finished.get().map(|f| ShapSource {
+            shap: Arc::new(f.outcome.shap.clone()),
+            meta: Arc::new(f.prepared.meta.clone()),
+            units: "margin units",
+            intro: "Each row's prediction (margin) splits exactly into a base value plus one contribution per feature (Lundberg, Erion & Lee 2018), computed in the worker on the validation rows (the training rows when none are held out).",
+        })
+    });
     view! {
         <section class="lab-results" aria-label="Results">
             <RunMetrics finished=finished />
@@ -32,7 +42,8 @@ pub fn Results(
                 <Importance finished=finished lab=lab query=query />
                 <TreeView finished=finished lab=lab query=query />
                 <ValidationView finished=finished />
-                <ShapView finished=finished lab=lab query=query />
+                <ShapView source=shap_source class=Signal::derive(move || lab.get().view.class)
+                    row=Signal::derive(move || lab.get().view.row) query=query file_prefix="xgboost" />
                 <Exports finished=finished />
             </Show>
         </section>

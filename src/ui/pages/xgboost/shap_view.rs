@@ -1,17 +1,39 @@
 //! TreeSHAP explanations computed in the worker: global importance (mean |SHAP|), the
-//! beeswarm summary, and a waterfall for one chosen row. Values are in margin units
-//! (log-odds for binary:logistic), per class for multi:softprob.
+//! beeswarm summary, and a waterfall for one chosen row. Shared by the tree labs: the
+//! values are in the model's output units (margin for XGBoost, probability or value for
+//! decision trees and forests), one set per explained output (class).
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::params::{set_in, LabParams};
-use super::Finished;
+use super::params::set_in;
+use crate::data::supervised::PreparedMeta;
+use crate::jobs::xgboost::ShapValues;
 use crate::kernels::shap::mean_abs_shap;
 use crate::ui::charts::beeswarm::{beeswarm, SwarmRow};
 use crate::ui::charts::hbars::hbar_chart;
 use crate::ui::charts::sized::short;
 use crate::ui::charts::waterfall::waterfall;
 use crate::ui::components::chart::Chart;
+
+/// What the SHAP plots need from a finished run, in a shape every tree lab can give.
+#[derive(Clone)]
+pub struct ShapSource {
+    pub shap: Arc<ShapValues>,
+    pub meta: Arc<PreparedMeta>,
+    /// What the values measure, for axis labels ("margin units", "P(class)").
+    pub units: &'static str,
+    /// The paragraph under the heading.
+    pub intro: &'static str,
+}
+
+/// Runs compare by identity, as the labs' results do.
+impl PartialEq for ShapSource {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.shap, &other.shap)
+    }
+}
 
 const SWARM_FEATURES: usize = 15;
 const GLOBAL_FEATURES: usize = 20;
@@ -29,22 +51,28 @@ fn ranked(values: &[Vec<f64>], features: usize) -> Vec<(usize, f64)> {
 
 #[component]
 pub fn ShapView(
-    finished: RwSignal<Option<Finished>>,
-    lab: Memo<LabParams>,
+    #[prop(into)] source: Signal<Option<ShapSource>>,
+    /// The explained output (class) and row, from the lab's URL (`class`, `row`).
+    #[prop(into)]
+    class: Signal<usize>,
+    #[prop(into)] row: Signal<usize>,
     query: RwSignal<Vec<(String, String)>>,
+    /// Start of the download names (`xgboost` → `xgboost-shap-beeswarm.svg`).
+    file_prefix: &'static str,
 ) -> impl IntoView {
-    let outputs = move || finished.get().map_or(1, |f| f.outcome.model.outputs.max(1));
-    let class = move || lab.get().view.class.min(outputs() - 1);
-    let rows = move || finished.get().map_or(0, |f| f.outcome.shap.rows.len());
-    let row = move || lab.get().view.row.min(rows().saturating_sub(1));
+    let finished = source;
+    let outputs = move || finished.get().map_or(1, |f| f.shap.values.len().max(1));
+    let class = move || class.get().min(outputs() - 1);
+    let rows = move || finished.get().map_or(0, |f| f.shap.rows.len());
+    let row = move || row.get().min(rows().saturating_sub(1));
     let global_svg = Signal::derive(move || {
         let Some(f) = finished.get() else {
             return String::new();
         };
-        let Some(values) = f.outcome.shap.values.get(class()) else {
+        let Some(values) = f.shap.values.get(class()) else {
             return String::new();
         };
-        let columns = &f.prepared.meta.columns;
+        let columns = &f.meta.columns;
         let bars: Vec<(String, f64)> = ranked(values, columns.len())
             .into_iter()
             .take(GLOBAL_FEATURES)
@@ -52,7 +80,7 @@ pub fn ShapView(
             .collect();
         hbar_chart(
             "Mean |SHAP value| (global importance)",
-            "mean |SHAP| (margin units)",
+            &format!("mean |SHAP| ({})", f.units),
             &bars,
             "#e15759",
         )
@@ -61,10 +89,10 @@ pub fn ShapView(
         let Some(f) = finished.get() else {
             return String::new();
         };
-        let Some(values) = f.outcome.shap.values.get(class()) else {
+        let Some(values) = f.shap.values.get(class()) else {
             return String::new();
         };
-        let (columns, x) = (&f.prepared.meta.columns, &f.outcome.shap.features);
+        let (columns, x) = (&f.meta.columns, &f.shap.features);
         let swarm: Vec<SwarmRow> = ranked(values, columns.len())
             .into_iter()
             .take(SWARM_FEATURES)
@@ -96,13 +124,13 @@ pub fn ShapView(
         let Some(f) = finished.get() else {
             return String::new();
         };
-        let Some(values) = f.outcome.shap.values.get(class()) else {
+        let Some(values) = f.shap.values.get(class()) else {
             return String::new();
         };
-        let (Some(phi), Some(x)) = (values.get(row()), f.outcome.shap.features.get(row())) else {
+        let (Some(phi), Some(x)) = (values.get(row()), f.shap.features.get(row())) else {
             return String::new();
         };
-        let columns = &f.prepared.meta.columns;
+        let columns = &f.meta.columns;
         let d = columns.len();
         let base = phi.get(d).copied().unwrap_or(0.0);
         let fx = phi.iter().sum::<f64>();
@@ -133,11 +161,11 @@ pub fn ShapView(
     });
     let row_label = move || {
         finished.get().map(|f| {
-            let shap = &f.outcome.shap;
+            let shap = &f.shap;
             let position = shap.rows.get(row()).copied().unwrap_or(0);
             let source = match shap.channel.as_str() {
-                "validation" => f.prepared.meta.validation_rows.get(position),
-                _ => f.prepared.meta.train_rows.get(position),
+                "validation" => f.meta.validation_rows.get(position),
+                _ => f.meta.train_rows.get(position),
             };
             format!(
                 "{} row {} (data row {}) of {} explained rows",
@@ -151,13 +179,14 @@ pub fn ShapView(
     let class_names = move || {
         finished
             .get()
-            .map(|f| f.prepared.meta.target.classes.clone())
+            .map(|f| f.meta.target.classes.clone())
             .unwrap_or_default()
     };
+    let file = move |name: &str| format!("{file_prefix}-{name}");
     view! {
         <section class="xgb-section" data-testid="shap">
             <h2>"SHAP values (TreeSHAP)"</h2>
-            <p class="muted">"Each row's prediction (margin) splits exactly into a base value plus one contribution per feature (Lundberg, Erion & Lee 2018), computed in the worker on the validation rows (the training rows when none are held out)."</p>
+            <p class="muted">{move || finished.get().map(|f| f.intro).unwrap_or_default()}</p>
             <Show when=move || { outputs() > 1 }>
                 <label class="field inline">
                     <span>"class"</span>
@@ -166,8 +195,8 @@ pub fn ShapView(
                     </select>
                 </label>
             </Show>
-            <Chart svg=global_svg file_name="xgboost-shap-importance.svg" caption="Mean |SHAP| per feature: how far each moves predictions on average." />
-            <Chart svg=swarm_svg file_name="xgboost-shap-beeswarm.svg" caption="One dot per explained row; colour is the feature's value (blue low, red high, grey missing)." />
+            <Chart svg=global_svg file_name=file("shap-importance.svg") caption="Mean |SHAP| per feature: how far each moves predictions on average." />
+            <Chart svg=swarm_svg file_name=file("shap-beeswarm.svg") caption="One dot per explained row; colour is the feature's value (blue low, red high, grey missing)." />
             <div class="stepper">
                 <label class="field inline">
                     <span>"row"</span>
@@ -176,7 +205,7 @@ pub fn ShapView(
                 </label>
                 <span data-testid="shap-row">{row_label}</span>
             </div>
-            <Chart svg=waterfall_svg file_name="xgboost-shap-waterfall.svg" caption="From the base value E[f(x)] to this row's margin f(x), one feature at a time." />
+            <Chart svg=waterfall_svg file_name=file("shap-waterfall.svg") caption="From the base value E[f(x)] to this row's output f(x), one feature at a time." />
         </section>
     }
 }

@@ -22,6 +22,7 @@ pub fn diagram_nodes(tree: &Tree, columns: &[String]) -> Vec<DiagramNode> {
                     ],
                     value: Some(tree.leaf_value[n]),
                     default_left: false,
+                    highlighted: false,
                 }
             } else {
                 let f = tree.feature[n] as usize;
@@ -39,6 +40,7 @@ pub fn diagram_nodes(tree: &Tree, columns: &[String]) -> Vec<DiagramNode> {
                     ],
                     value: None,
                     default_left: tree.default_left[n],
+                    highlighted: false,
                 }
             }
         })

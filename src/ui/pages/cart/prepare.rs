@@ -1,0 +1,143 @@
+//! From the lab's parameters and the chosen table(s) to the worker's data and the
+//! criterion the target allows, plus what the page needs afterwards (column and class
+//! names, which rows went where).
+
+use std::sync::Arc;
+
+use super::params::LabParams;
+use crate::data::supervised::{self, PreparedMeta};
+use crate::data::Table;
+use crate::jobs::trees::TreeData;
+use crate::kernels::boosting::Objective;
+use crate::kernels::tree::{Criterion, Task};
+
+/// SHAP values and row paths are computed for at most this many validation rows.
+pub const MAX_SHAP_ROWS: usize = 1000;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prepared {
+    pub table: Arc<Table>,
+    pub validation_table: Option<Arc<Table>>,
+    pub meta: Arc<PreparedMeta>,
+    pub criterion: Criterion,
+    /// The encoded targets (class numbers or values) of the train and validation rows.
+    pub train_y: Arc<Vec<f64>>,
+    pub validation_y: Arc<Vec<f64>>,
+}
+
+impl Prepared {
+    pub fn task(&self) -> Task {
+        self.criterion.task()
+    }
+
+    pub fn train_truth(&self) -> &[f64] {
+        &self.train_y
+    }
+
+    pub fn validation_truth(&self) -> &[f64] {
+        &self.validation_y
+    }
+}
+
+/// The criterion a run uses: the chosen one if it suits the target, else gini or mse.
+fn criterion_for(lab: &LabParams, meta: &PreparedMeta) -> Result<Criterion, String> {
+    let task = match meta.target.objective {
+        Objective::SquaredError => Task::Regression,
+        _ => Task::Classification,
+    };
+    match lab.criterion {
+        None if task == Task::Regression => Ok(Criterion::Mse),
+        None => Ok(Criterion::Gini),
+        Some(c) if c.task() == task => Ok(c),
+        Some(c) => Err(format!(
+            "criterion: {} is a {} criterion but the target \"{}\" is a {} target (use {})",
+            c.name(),
+            if c.task() == Task::Regression {
+                "regression"
+            } else {
+                "classification"
+            },
+            meta.target.name,
+            if task == Task::Regression {
+                "numeric (regression)"
+            } else {
+                "class"
+            },
+            if task == Task::Regression {
+                "mse or mae"
+            } else {
+                "gini, entropy or misclassification"
+            },
+        )),
+    }
+}
+
+pub fn prepare(
+    lab: &LabParams,
+    table: Arc<Table>,
+    validation_table: Option<(String, Arc<Table>)>,
+) -> Result<(Prepared, TreeData), String> {
+    let channel = validation_table
+        .as_ref()
+        .map(|(name, t)| (name.as_str(), t.as_ref()));
+    let (meta, data) = supervised::prepare(&lab.spec(), &table, channel)?;
+    let criterion = criterion_for(lab, &meta)?;
+    let n_classes = match criterion.task() {
+        Task::Classification => meta.target.classes.len(),
+        Task::Regression => 0,
+    };
+    let train_y = Arc::new(data.train_y.clone());
+    let validation_y = Arc::new(
+        data.validation
+            .as_ref()
+            .map(|v| v.1.clone())
+            .unwrap_or_default(),
+    );
+    let tree_data = TreeData {
+        train_x: data.train_x,
+        train_y: data.train_y,
+        validation: data.validation,
+        n_classes,
+        max_shap_rows: MAX_SHAP_ROWS,
+    };
+    let prepared = Prepared {
+        table,
+        validation_table: validation_table.map(|(_, t)| t),
+        meta: Arc::new(meta),
+        criterion,
+        train_y,
+        validation_y,
+    };
+    Ok((prepared, tree_data))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::Column;
+    use crate::ui::pages::cart::params::LabKind;
+
+    #[test]
+    fn the_criterion_must_suit_the_target() {
+        let table = Arc::new(Table {
+            names: vec!["a".into(), "label".into()],
+            columns: vec![
+                Column::Numeric((0..20).map(f64::from).collect()),
+                Column::Numeric((0..20).map(|i| f64::from(i % 2)).collect()),
+            ],
+        });
+        let mut lab = LabParams::new(LabKind::Tree);
+        let (p, data) = prepare(&lab, table.clone(), None).unwrap();
+        assert_eq!((p.criterion, data.n_classes), (Criterion::Gini, 2));
+        lab.criterion = Some(Criterion::Mae);
+        let (p, data) = prepare(&lab, table.clone(), None).unwrap();
+        assert_eq!((p.criterion, data.n_classes), (Criterion::Mae, 0));
+        lab.target = Some("a".into());
+        lab.criterion = Some(Criterion::Entropy);
+        let e = prepare(&lab, table, None).unwrap_err();
+        assert!(
+            e.starts_with("criterion: entropy is a classification criterion"),
+            "{e}"
+        );
+    }
+}
