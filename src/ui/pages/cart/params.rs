@@ -7,6 +7,7 @@
 use crate::data::supervised::SupervisedSpec;
 use crate::kernels::forest::ForestParams;
 use crate::kernels::tree::{Criterion, MaxFeatures, TreeParams};
+use crate::ui::pages::xgboost::data_choice::{boolean, number, whole};
 
 /// Which lab reads the query: they share everything but the forest's own parameters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -158,30 +159,6 @@ impl LabParams {
         }
         names.extend(["row", "class"]);
         names
-    }
-}
-
-fn whole(name: &str, value: &str) -> Result<usize, String> {
-    value
-        .trim()
-        .parse()
-        .map_err(|_| format!("{name}: \"{value}\" is not a whole number"))
-}
-
-fn number(name: &str, value: &str) -> Result<f64, String> {
-    value
-        .trim()
-        .parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite())
-        .ok_or_else(|| format!("{name}: \"{value}\" is not a number"))
-}
-
-fn boolean(name: &str, value: &str) -> Result<bool, String> {
-    match value {
-        "true" | "1" | "on" => Ok(true),
-        "false" | "0" | "off" => Ok(false),
-        _ => Err(format!("{name}: \"{value}\" must be true or false")),
     }
 }
 

@@ -2,6 +2,7 @@
 //! `target`, `features`, the validation split or channel) and every hyperparameter under
 //! its SageMaker XGBoost name. Parsing reports each bad value naming its parameter. Pure.
 
+use super::data_choice::{boolean, number, whole};
 use crate::data::supervised::SupervisedSpec;
 use crate::jobs::xgboost::Booster;
 use crate::kernels::boosting::{Boosting, EvalMetric, LightGbmParams, Objective, Params};
@@ -149,30 +150,6 @@ pub const KNOWN: [&str; 43] = [
     "class",
     "row",
 ];
-
-fn whole(name: &str, value: &str) -> Result<usize, String> {
-    value
-        .trim()
-        .parse()
-        .map_err(|_| format!("{name}: \"{value}\" is not a whole number"))
-}
-
-fn number(name: &str, value: &str) -> Result<f64, String> {
-    value
-        .trim()
-        .parse::<f64>()
-        .ok()
-        .filter(|v| v.is_finite())
-        .ok_or_else(|| format!("{name}: \"{value}\" is not a number"))
-}
-
-fn boolean(name: &str, value: &str) -> Result<bool, String> {
-    match value {
-        "true" | "1" | "on" => Ok(true),
-        "false" | "0" | "off" => Ok(false),
-        _ => Err(format!("{name}: \"{value}\" must be true or false")),
-    }
-}
 
 pub fn parse_objective(value: &str) -> Result<Option<Objective>, String> {
     match value.trim() {
