@@ -10,7 +10,7 @@ use crate::data::supervised::{self, PreparedMeta, SupervisedData, SupervisedSpec
 use crate::data::table_pack;
 use crate::kernels::boosting::{
     fit_lightgbm_scored, fit_scored, BoostingData, Channel, LightGbmParams, Model, Objective,
-    Params, Scored,
+    Params, Scored, ValidLightGbmParams, ValidParams,
 };
 use crate::kernels::metrics::{self, ConfusionMatrix, RocCurve};
 use crate::kernels::{Control, Matrix, Partial, Progress};
@@ -203,50 +203,51 @@ pub fn run(
         },
         prefix: "",
     };
-    let mut first = match &xgboost_params {
-        Some(valid) => {
-            let fit_started = now_ms();
-            let scored = fit_scored(&channels(&data), valid, &mut stage);
-            let fit_ms = now_ms() - fit_started;
-            let scored = scored.map_err(|e| e.to_string())?;
-            let timing = (since_start(), fit_ms);
-            let shap_rows = job.max_shap_rows;
-            outcome(&data, scored, &meta, timing, shap_rows, &mut stage)?
-        }
-        None => {
-            let valid = lightgbm_params
-                .as_ref()
-                .ok_or("booster: nothing to train")?;
-            let fit_started = now_ms();
-            let scored = fit_lightgbm_scored(&channels(&data), valid, &mut stage);
-            let fit_ms = now_ms() - fit_started;
-            let scored = scored.map_err(|e| e.to_string())?;
-            let timing = (since_start(), fit_ms);
-            let shap_rows = job.max_shap_rows;
-            let mut out = outcome(&data, scored, &meta, timing, shap_rows, &mut stage)?;
-            out.lightgbm = Some(lightgbm.clone());
-            return Ok(finish(out, params));
-        }
+    let booster = match (&xgboost_params, &lightgbm_params) {
+        (Some(valid), _) => Valid::Xgboost(valid),
+        (None, Some(valid)) => Valid::LightGbm(valid),
+        (None, None) => return Err("booster: nothing to train".into()),
     };
+    let (scored, fit_ms) = timed_fit(&data, booster, now_ms, &mut stage)?;
+    let timing = (since_start(), fit_ms);
+    let mut first = outcome(&data, scored, &meta, timing, job.max_shap_rows, &mut stage)?;
+    first.params = params.clone();
+    if xgboost_params.is_none() {
+        first.lightgbm = Some(lightgbm.clone());
+    }
     if let (Booster::Compare, Some(valid)) = (job.booster, &lightgbm_params) {
         // The rival trains on the same matrices; its SHAP values are not needed.
         stage.offset = 0.5;
         stage.prefix = "lightgbm ";
-        let fit_started = now_ms();
-        let scored = fit_lightgbm_scored(&channels(&data), valid, &mut stage);
-        let fit_ms = now_ms() - fit_started;
-        let scored = scored.map_err(|e| e.to_string())?;
+        let (scored, fit_ms) = timed_fit(&data, Valid::LightGbm(valid), now_ms, &mut stage)?;
         let mut rival = outcome(&data, scored, &meta, (fit_ms, fit_ms), 0, &mut stage)?;
         rival.lightgbm = Some(lightgbm);
-        first.rival = Some(Box::new(finish(rival, params.clone())));
+        rival.params = params;
+        first.rival = Some(Box::new(rival));
     }
-    Ok(finish(first, params))
+    Ok(first)
 }
 
-/// Fills in the hyperparameters as trained.
-fn finish(mut out: XgboostOutcome, params: Params) -> XgboostOutcome {
-    out.params = params;
-    out
+/// One booster's validated hyperparameters.
+enum Valid<'a> {
+    Xgboost(&'a ValidParams),
+    LightGbm(&'a ValidLightGbmParams),
+}
+
+/// Fits one booster on the prepared matrices; also returns the fit's wall time in ms.
+fn timed_fit(
+    data: &SupervisedData,
+    booster: Valid,
+    now_ms: &dyn Fn() -> f64,
+    progress: &mut dyn Progress,
+) -> Result<(Scored, f64), String> {
+    let started = now_ms();
+    let scored = match booster {
+        Valid::Xgboost(valid) => fit_scored(&channels(data), valid, progress),
+        Valid::LightGbm(valid) => fit_lightgbm_scored(&channels(data), valid, progress),
+    };
+    let fit_ms = now_ms() - started;
+    Ok((scored.map_err(|e| e.to_string())?, fit_ms))
 }
 
 /// A fit's progress inside a job that may run two: its 0..1 mapped onto

@@ -46,6 +46,15 @@ pub struct CorpusImport {
     pub decoded_lossily: Vec<String>,
 }
 
+impl CorpusImport {
+    /// Appends another import's documents and notices (several files or archives → one corpus).
+    pub fn merge(&mut self, other: CorpusImport) {
+        self.corpus.documents.extend(other.corpus.documents);
+        self.skipped.extend(other.skipped);
+        self.decoded_lossily.extend(other.decoded_lossily);
+    }
+}
+
 impl Corpus {
     /// A corpus from `(id, text)` pairs, in the given order.
     pub fn from_texts<I, S, T>(texts: I) -> Corpus

@@ -47,12 +47,7 @@ pub fn import_zip(archive: &str, bytes: &[u8]) -> Result<CorpusImport, String> {
         }
         let mut text = Vec::with_capacity(entry.size() as usize);
         match entry.read_to_end(&mut text) {
-            Ok(_) => {
-                let one = Corpus::from_files([(name, text)]);
-                import.corpus.documents.extend(one.corpus.documents);
-                import.skipped.extend(one.skipped);
-                import.decoded_lossily.extend(one.decoded_lossily);
-            }
+            Ok(_) => import.merge(Corpus::from_files([(name, text)])),
             Err(e) => import.skipped.push(SkippedFile {
                 name: format!("{archive}/{name}"),
                 reason: format!("could not be unpacked ({e})"),

@@ -299,7 +299,7 @@ impl Corpora {
         let mut import = CorpusImport::default();
         for (done, (name, request)) in pending.into_iter().enumerate() {
             let bytes = response_bytes(request, &name).await?;
-            merge_import(&mut import, Corpus::from_files([(name, bytes)]));
+            import.merge(Corpus::from_files([(name, bytes)]));
             self.progress(
                 &format!("Loading the sample corpus: {} of {total} files", done + 1),
                 (done + 1) as f64 / total as f64,
@@ -347,7 +347,7 @@ impl Corpora {
                 if id.to_lowercase().ends_with(".zip") {
                     this.progress(&format!("Unpacking {id}"), done as f64 / total as f64);
                     match unzip(file, &id).await {
-                        Ok(unpacked) => merge_import(&mut import, unpacked),
+                        Ok(unpacked) => import.merge(unpacked),
                         Err(reason) => import
                             .skipped
                             .push(crate::text::SkippedFile { name: id, reason }),
@@ -364,7 +364,7 @@ impl Corpora {
                 match JsFuture::from(file.array_buffer()).await {
                     Ok(buffer) => {
                         let bytes = Uint8Array::new(&buffer).to_vec();
-                        merge_import(&mut import, Corpus::from_files([(id, bytes)]));
+                        import.merge(Corpus::from_files([(id, bytes)]));
                     }
                     Err(_) => import.skipped.push(crate::text::SkippedFile {
                         name: id,
@@ -544,12 +544,6 @@ impl Default for Corpora {
     fn default() -> Self {
         Corpora::new()
     }
-}
-
-fn merge_import(into: &mut CorpusImport, one: CorpusImport) {
-    into.corpus.documents.extend(one.corpus.documents);
-    into.skipped.extend(one.skipped);
-    into.decoded_lossily.extend(one.decoded_lossily);
 }
 
 async fn response_bytes(request: js_sys::Promise, name: &str) -> Result<Vec<u8>, String> {
