@@ -58,7 +58,9 @@ pub struct XgboostOutcome {
     pub model: Model,
     /// `rows × outputs` (class probabilities for softprob, P(y = 1) for binary, values for
     /// regression).
+    #[serde(with = "crate::data::bulk::f64s")]
     pub train_predictions: Vec<f64>,
+    #[serde(with = "crate::data::bulk::f64s")]
     pub validation_predictions: Vec<f64>,
     /// `(name, value)` named as SageMaker logs them (`validation:auc`).
     pub metrics: Vec<(String, f64)>,

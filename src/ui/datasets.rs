@@ -4,13 +4,14 @@
 use std::rc::Rc;
 use std::sync::Arc;
 
-use js_sys::{Array, ArrayBuffer, Float64Array, Promise, Uint32Array};
+use js_sys::{Array, ArrayBuffer, Float64Array, Uint32Array};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use super::pool::pool;
+use super::yield_now::yield_to_browser;
 use crate::data::{join_columns, profile_column, ColumnBuffer, ColumnProfile, Table};
 use crate::jobs::protocol::{decode, encode};
 use crate::jobs::{Event, Job, JobResult};
@@ -370,16 +371,6 @@ impl Default for Datasets {
     fn default() -> Self {
         Datasets::new()
     }
-}
-
-/// Lets the browser handle input and paint before the next slice of work.
-async fn yield_to_browser() {
-    let promise = Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-        }
-    });
-    let _ = JsFuture::from(promise).await;
 }
 
 /// A stored table and its profiles (profiled here only for records that predate stored profiles).

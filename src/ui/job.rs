@@ -35,6 +35,9 @@ pub struct JobState {
     pub error: RwSignal<Option<String>>,
     pub elapsed_ms: RwSignal<Option<f64>>,
     job_id: RwSignal<Option<u64>>,
+    /// Counts starts, so an attachment still being packed for a start that was cancelled
+    /// or superseded is dropped instead of submitted.
+    generation: RwSignal<u64>,
 }
 
 fn now_ms() -> f64 {
@@ -52,6 +55,7 @@ impl JobState {
             error: RwSignal::new(None),
             elapsed_ms: RwSignal::new(None),
             job_id: RwSignal::new(None),
+            generation: RwSignal::new(0),
         }
     }
 
@@ -78,16 +82,59 @@ impl JobState {
         on_partial: impl Fn(Vec<Partial>) + 'static,
         on_done: impl Fn(JobResult) + 'static,
     ) {
+        self.begin("queued");
+        self.submit(job, attachment, now_ms(), on_partial, on_done);
+    }
+
+    /// [`JobState::start_with`] once `attachment` is ready: the job counts as running (and
+    /// can be cancelled) while the page packs its data in slices between frames.
+    pub fn start_when_ready(
+        &self,
+        job: Job,
+        attachment: impl std::future::Future<Output = Result<JsValue, String>> + 'static,
+        on_partial: impl Fn(Vec<Partial>) + 'static,
+        on_done: impl Fn(JobResult) + 'static,
+    ) {
+        let generation = self.begin("packing the data for the worker");
+        let started = now_ms();
+        let state = *self;
+        leptos::task::spawn_local(async move {
+            let attachment = attachment.await;
+            if state.generation.get_untracked() != generation {
+                return;
+            }
+            match attachment {
+                Ok(a) => state.submit(job, Some(a), started, on_partial, on_done),
+                Err(message) => state.fail(message),
+            }
+        });
+    }
+
+    /// Cancels what runs, resets the signals for a new start and returns its generation.
+    fn begin(&self, message: &str) -> u64 {
         if let Some(previous) = self.job_id.get_untracked() {
             pool().cancel(previous);
+            self.job_id.set(None);
         }
+        let generation = self.generation.get_untracked() + 1;
+        self.generation.set(generation);
+        self.status.set(Status::Running);
+        self.fraction.set(0.0);
+        self.message.set(message.into());
+        self.error.set(None);
+        self.elapsed_ms.set(None);
+        generation
+    }
+
+    fn submit(
+        &self,
+        job: Job,
+        attachment: Option<JsValue>,
+        started: f64,
+        on_partial: impl Fn(Vec<Partial>) + 'static,
+        on_done: impl Fn(JobResult) + 'static,
+    ) {
         let state = *self;
-        state.status.set(Status::Running);
-        state.fraction.set(0.0);
-        state.message.set("queued".into());
-        state.error.set(None);
-        state.elapsed_ms.set(None);
-        let started = now_ms();
         let on_event = move |event| match event {
             Event::Progress {
                 fraction,
@@ -130,6 +177,11 @@ impl JobState {
     pub fn cancel(&self) {
         if let Some(id) = self.job_id.get_untracked() {
             pool().cancel(id);
+        } else if self.status.get_untracked() == Status::Running {
+            // Still packing: nothing reached the pool yet.
+            self.generation.update(|g| *g += 1);
+            self.message.set("cancelled".into());
+            self.status.set(Status::Idle);
         }
     }
 

@@ -11,7 +11,9 @@ pub mod pages;
 pub mod panic;
 pub mod pool;
 pub mod route;
+pub mod staged;
 pub mod table_blob;
+pub mod yield_now;
 
 /// Installs the panic banner and mounts the app.
 pub fn start() {

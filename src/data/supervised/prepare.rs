@@ -70,8 +70,10 @@ pub struct PreparedMeta {
     pub one_hot: Vec<(String, usize)>,
     /// Default features left out (text, too many categories).
     pub skipped: Vec<String>,
+    #[serde(with = "crate::data::bulk::usizes")]
     pub train_rows: Vec<usize>,
     /// Rows of the validation table (a channel) or of the training table (a split).
+    #[serde(with = "crate::data::bulk::usizes")]
     pub validation_rows: Vec<usize>,
     pub validation_source: ValidationSource,
     /// Rows dropped for a missing target: (train data, validation data).

@@ -363,7 +363,12 @@ fn one_class_training_data_is_refused() {
 // Selection and the threshold are tuned on these same rows here, as SageMaker tunes them on
 // its validation channel, so this is optimistic; with 20 % of the training rows held out for
 // selection instead, the winner scores 0.965 on the test rows: 91 validation rows decide
-// ties of a row (1.1 points) between models whose test accuracy ranges 0.93 to 0.98.
+// ties of a row (1.1 points) between models whose test accuracy ranges 0.93 to 0.98. With no
+// validation rows at all (ranked on the 455 training rows, as SageMaker does without a
+// validation channel), two weakly regularized models tie at 0.982 on the training rows and the
+// winner scores 0.947 on the test rows (measured in session 4): selection on the data the
+// models were fitted to favours the least regularized ones, which is why the lab asks for a
+// validation channel and scores a `test` channel separately.
 #[test]
 fn default_selection_on_the_fixed_split_is_within_1_5_points_of_sklearn() {
     let data = breast_cancer_split();

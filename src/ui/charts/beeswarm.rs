@@ -5,7 +5,7 @@
 
 use std::fmt::Write;
 
-use super::axis::{escape, format_tick, min_max, Scale};
+use super::axis::{escape, format_tick, min_max, push_tenths, Scale};
 use super::sized::{clip, open};
 
 pub struct SwarmRow {
@@ -19,6 +19,10 @@ const LABEL: f64 = 170.0;
 const ROW: f64 = 30.0;
 const TOP: f64 = 16.0;
 const STEPS: usize = 8;
+/// Left end of the colour legend: room after it for "high feature value" (≈ 95 px).
+const LEGEND_LEFT: f64 = WIDTH - 190.0;
+/// Dot diameter in pixels.
+const DOT: f64 = 4.4;
 
 /// Blue → red through purple, as the shap library's summary plot.
 fn step_colour(step: usize) -> String {
@@ -46,7 +50,6 @@ pub fn beeswarm(title: &str, rows: &[SwarmRow]) -> String {
     );
     // One path per colour step (plus grey for missing values).
     let mut paths: Vec<String> = vec![String::new(); STEPS + 1];
-    let r = 2.2;
     for (i, row) in rows.iter().enumerate() {
         let cy = TOP + ROW * (i as f64 + 0.5);
         let _ = write!(
@@ -85,13 +88,12 @@ pub fn beeswarm(title: &str, rows: &[SwarmRow]) -> String {
                 Some(t) => (t.clamp(0.0, 1.0) * (STEPS - 1) as f64).round() as usize,
                 None => STEPS,
             };
-            let _ = write!(
-                paths[path],
-                "M{:.1} {py:.1}m-{r} 0a{r} {r} 0 1 0 {} 0a{r} {r} 0 1 0 -{} 0",
-                px,
-                2.0 * r,
-                2.0 * r
-            );
+            let d = &mut paths[path];
+            d.push('M');
+            push_tenths(d, px);
+            d.push(' ');
+            push_tenths(d, py);
+            d.push_str("h0");
         }
     }
     for (step, d) in paths.iter().enumerate() {
@@ -101,7 +103,13 @@ pub fn beeswarm(title: &str, rows: &[SwarmRow]) -> String {
             } else {
                 step_colour(step)
             };
-            let _ = write!(out, r#"<path d="{d}" fill="{fill}" fill-opacity="0.8"/>"#);
+            // Each dot is a zero-length segment drawn with round caps: a circle of the
+            // stroke's width whose geometry is one point, so Chromium parses and lays out
+            // 15,000 dots several times faster than as arcs.
+            let _ = write!(
+                out,
+                r#"<path d="{d}" fill="none" stroke="{fill}" stroke-width="{DOT}" stroke-linecap="round" stroke-opacity="0.8"/>"#
+            );
         }
     }
     for t in x.ticks() {
@@ -124,7 +132,7 @@ pub fn beeswarm(title: &str, rows: &[SwarmRow]) -> String {
         let _ = write!(
             out,
             r##"<rect x="{:.1}" y="{:.1}" width="10" height="8" fill="{}"/>"##,
-            WIDTH - 150.0 + 10.0 * step as f64,
+            LEGEND_LEFT + 10.0 * step as f64,
             plot_bottom + 44.0,
             step_colour(step)
         );
@@ -132,9 +140,9 @@ pub fn beeswarm(title: &str, rows: &[SwarmRow]) -> String {
     let _ = write!(
         out,
         r##"<text x="{:.1}" y="{:.1}" text-anchor="end" fill="#374151" font-size="10">low</text><text x="{:.1}" y="{:.1}" fill="#374151" font-size="10">high feature value</text></svg>"##,
-        WIDTH - 154.0,
+        LEGEND_LEFT - 4.0,
         plot_bottom + 52.0,
-        WIDTH - 66.0,
+        LEGEND_LEFT + 10.0 * STEPS as f64 + 4.0,
         plot_bottom + 52.0
     );
     out
@@ -158,6 +166,6 @@ mod tests {
         ];
         let svg = beeswarm("s", &rows);
         assert_eq!(svg.matches("data-feature=").count(), 2);
-        assert!(svg.contains("fill=\"#9ca3af\" fill-opacity"));
+        assert!(svg.contains("stroke=\"#9ca3af\" stroke-width"));
     }
 }

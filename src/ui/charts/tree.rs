@@ -1,6 +1,8 @@
 //! One decision tree as a diagram: leaves side by side in order, each split centred over
 //! its children; a split shows its rule, gain and cover, a leaf its value and cover. The
-//! branch that missing values follow is marked.
+//! branch that missing values follow is dashed. Only the root's two branches carry words
+//! ("yes", "no, missing"): every split reads the same way, and each SVG text costs the
+//! page ~40 µs of layout, so a depth-6 tree's 126 edge labels were a quarter of its cost.
 
 use std::fmt::Write;
 
@@ -51,8 +53,30 @@ fn layout(nodes: &[DiagramNode]) -> (Vec<f64>, Vec<usize>, f64) {
     (x, depth, next_slot)
 }
 
+/// A drawn diagram: the SVG, the root's horizontal centre (so a viewer can scroll it into
+/// view) and the height in pixels.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DrawnTree {
+    pub svg: String,
+    pub root_x: f64,
+    pub height: f64,
+}
+
+pub fn draw_tree(title: &str, nodes: &[DiagramNode]) -> DrawnTree {
+    let max_depth = layout(nodes).1.into_iter().max().unwrap_or(0);
+    DrawnTree {
+        svg: tree_diagram(title, nodes),
+        root_x: root_centre(nodes),
+        height: diagram_height(max_depth),
+    }
+}
+
+fn diagram_height(max_depth: usize) -> f64 {
+    (max_depth + 1) as f64 * LEVEL + 24.0
+}
+
 /// Horizontal centre of the root in the diagram, so a viewer can scroll it into view.
-pub fn root_centre(nodes: &[DiagramNode]) -> f64 {
+fn root_centre(nodes: &[DiagramNode]) -> f64 {
     if nodes.is_empty() {
         return 0.0;
     }
@@ -67,7 +91,7 @@ pub fn tree_diagram(title: &str, nodes: &[DiagramNode]) -> String {
     let (slots, depth, width_slots) = layout(nodes);
     let max_depth = depth.iter().copied().max().unwrap_or(0);
     let width = (width_slots * (BOX_W + GAP) + GAP).max(320.0);
-    let height = (max_depth + 1) as f64 * LEVEL + 24.0;
+    let height = diagram_height(max_depth);
     let centre = |n: usize| GAP + slots[n] * (BOX_W + GAP) + BOX_W / 2.0;
     let top = |n: usize| 12.0 + depth[n] as f64 * LEVEL;
     let largest = nodes
@@ -100,7 +124,7 @@ pub fn tree_diagram(title: &str, nodes: &[DiagramNode]) -> String {
                 };
                 let _ = write!(
                     out,
-                    r##"<path d="M{x1:.1} {y1:.1}C{x1:.1} {:.1} {x2:.1} {:.1} {x2:.1} {y2:.1}" fill="none" stroke="{stroke}" stroke-width="{width}"{}/><text x="{:.1}" y="{:.1}" text-anchor="middle" font-size="10" fill="#475569">{label}</text>"##,
+                    r##"<path d="M{x1:.1} {y1:.1}C{x1:.1} {:.1} {x2:.1} {:.1} {x2:.1} {y2:.1}" fill="none" stroke="{stroke}" stroke-width="{width}"{}/>"##,
                     (y1 + y2) / 2.0,
                     (y1 + y2) / 2.0,
                     if missing {
@@ -108,9 +132,15 @@ pub fn tree_diagram(title: &str, nodes: &[DiagramNode]) -> String {
                     } else {
                         ""
                     },
-                    (x1 + x2) / 2.0 + if yes { -6.0 } else { 6.0 },
-                    (y1 + y2) / 2.0 - 2.0
                 );
+                if i == 0 {
+                    let _ = write!(
+                        out,
+                        r##"<text x="{:.1}" y="{:.1}" text-anchor="middle" font-size="10" fill="#475569">{label}</text>"##,
+                        (x1 + x2) / 2.0 + if yes { -6.0 } else { 6.0 },
+                        (y1 + y2) / 2.0 - 2.0
+                    );
+                }
             }
         }
     }
@@ -135,7 +165,13 @@ pub fn tree_diagram(title: &str, nodes: &[DiagramNode]) -> String {
             out,
             r##"<g data-node="{i}" data-kind="{kind}"{on_path}><rect x="{x:.1}" y="{y:.1}" width="{BOX_W}" height="{BOX_H}" rx="6" fill="{fill}" fill-opacity="{opacity:.3}" stroke="{stroke}" stroke-width="{width}"/>"##
         );
-        for (k, line) in node.lines.iter().take(3).enumerate() {
+        let shown = node
+            .lines
+            .iter()
+            .take(3)
+            .enumerate()
+            .filter(|(_, l)| !l.is_empty());
+        for (k, line) in shown {
             let weight = if k == 0 { "600" } else { "400" };
             let _ = write!(
                 out,
@@ -145,7 +181,12 @@ pub fn tree_diagram(title: &str, nodes: &[DiagramNode]) -> String {
                 escape(&clip(line, 25))
             );
         }
-        let full: Vec<String> = node.lines.iter().map(|l| escape(l)).collect();
+        let full: Vec<String> = node
+            .lines
+            .iter()
+            .filter(|l| !l.is_empty())
+            .map(|l| escape(l))
+            .collect();
         let _ = write!(out, "<title>{}</title></g>", full.join("&#10;"));
     }
     out.push_str("</svg>");

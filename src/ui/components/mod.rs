@@ -12,4 +12,5 @@ pub mod job_status;
 pub mod metrics;
 pub mod notes;
 pub mod theme_toggle;
+pub mod tree_figure;
 pub mod upload;

@@ -10,9 +10,9 @@ use super::Finished;
 use crate::kernels::tree::{DecisionTree, Node, Task};
 use crate::ui::charts::hbars::hbar_chart;
 use crate::ui::charts::sized::short;
-use crate::ui::charts::tree::{root_centre, tree_diagram, DiagramNode};
+use crate::ui::charts::tree::{draw_tree, DiagramNode};
 use crate::ui::components::chart::Chart;
-use crate::ui::components::export_link::ExportLink;
+use crate::ui::components::tree_figure::TreeFigure;
 use crate::ui::pages::xgboost::params::set_in;
 
 /// Split bars drawn at most.
@@ -126,27 +126,17 @@ pub fn TreeView(
         ))
     });
     let drawn = Memo::new(move |_| {
-        picked.get().map_or_else(
-            || (String::new(), 0.0),
-            |(tree, path, columns, classes)| {
+        picked
+            .get()
+            .map(|(tree, path, columns, classes)| {
                 let nodes = diagram_nodes(&tree, &columns, &classes, &path);
                 let title = match kind {
                     LabKind::Tree => "Decision tree".to_string(),
                     LabKind::Forest => format!("Tree {} of the forest", index() + 1),
                 };
-                (tree_diagram(&title, &nodes), root_centre(&nodes))
-            },
-        )
-    });
-    let svg = Signal::derive(move || drawn.get().0);
-    // Wide trees scroll sideways: start with the root in the middle of the view.
-    let scroller = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
-        let root_x = drawn.get().1;
-        if let Some(div) = scroller.get() {
-            let left = root_x - f64::from(div.client_width()) / 2.0;
-            div.set_scroll_left(left.max(0.0) as i32);
-        }
+                draw_tree(&title, &nodes)
+            })
+            .unwrap_or_default()
     });
     let summary = move || {
         picked.get().map(|(t, path, _, _)| {
@@ -213,13 +203,8 @@ pub fn TreeView(
                 {stepper}
                 <span data-testid="tree-summary">{summary}</span>
             </div>
-            <figure class="chart tree-chart" data-chart=format!("{prefix}-tree.svg")>
-                <div class="chart-svg tree-scroll" node_ref=scroller inner_html=move || svg.get()></div>
-                <figcaption>
-                    <span>"A row goes left (yes) when the rule holds; the dashed branch is where missing values go. Each node: rule or prediction, impurity and rows, class mix (rows per class) and the split's weighted impurity decrease Δ. Red: the chosen row's path."</span>
-                    <ExportLink file_name=file_name mime="image/svg+xml" content=svg label="SVG" />
-                </figcaption>
-            </figure>
+            <TreeFigure drawn=drawn chart=format!("{prefix}-tree.svg") file_name=file_name
+                caption="A row goes left (yes) when the rule holds; the dashed branch is where missing values go. Each node: rule or prediction, impurity and rows, class mix (rows per class) and the split's weighted impurity decrease Δ. Red: the chosen row's path." />
             <Chart svg=splits_svg file_name=format!("{prefix}-split-decrease.svg") caption="How much each split lowered the weighted impurity (the sum per feature, normalised, is the feature importance)." />
         </section>
     }

@@ -113,16 +113,7 @@ pub fn XgboostLab() -> impl IntoView {
             },
             None => None,
         };
-        let channel = validation
-            .as_ref()
-            .map(|(name, t)| (name.as_str(), t.as_ref()));
-        let (input, attachment) = match prepare::job(&lab, &table, channel) {
-            Ok(p) => p,
-            Err(message) => {
-                job.fail(message);
-                return;
-            }
-        };
+        let input = prepare::job(&lab, validation.as_ref().map(|(name, _)| name.as_str()));
         let validation_table = validation.map(|(_, t)| t);
         let rounds = match lab.booster {
             crate::jobs::xgboost::Booster::LightGbm => lab.lgbm.num_boost_round,
@@ -131,9 +122,9 @@ pub fn XgboostLab() -> impl IntoView {
         live.set(Vec::new());
         finished.set(None);
         clock.reset();
-        job.start_with(
+        job.start_when_ready(
             Job::Xgboost(Box::new(input)),
-            Some(attachment.into()),
+            prepare::attachment(table.clone(), validation_table.clone()),
             move |partials| {
                 let points: Vec<CurvePoint> = partials
                     .into_iter()

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use web_sys::Blob;
+use wasm_bindgen::JsValue;
 
 use super::params::LabParams;
 use crate::data::supervised::PreparedMeta;
@@ -41,22 +41,26 @@ impl Prepared {
     }
 }
 
-/// The job and its attachment (the training table, then the validation channel's).
-pub fn job(
-    lab: &LabParams,
-    table: &Table,
-    validation: Option<(&str, &Table)>,
-) -> Result<(XgboostJob, Blob), String> {
-    let tables: Vec<&Table> = std::iter::once(table)
-        .chain(validation.map(|(_, t)| t))
-        .collect();
-    let job = XgboostJob {
+/// The job for the lab's parameters; `validation_name` names the validation channel.
+pub fn job(lab: &LabParams, validation_name: Option<&str>) -> XgboostJob {
+    XgboostJob {
         spec: lab.spec(),
-        validation_name: validation.map(|(name, _)| name.to_string()),
+        validation_name: validation_name.map(str::to_string),
         booster: lab.booster,
         params: lab.xgb.clone(),
         lightgbm: lab.lgbm.clone(),
         max_shap_rows: MAX_SHAP_ROWS,
-    };
-    Ok((job, table_blob(&tables)?))
+    }
+}
+
+/// The job's attachment: the training table, then the validation channel's, packed in
+/// slices between frames.
+pub async fn attachment(
+    table: Arc<Table>,
+    validation: Option<Arc<Table>>,
+) -> Result<JsValue, String> {
+    let tables: Vec<&Table> = std::iter::once(table.as_ref())
+        .chain(validation.as_deref())
+        .collect();
+    table_blob(&tables).await.map(JsValue::from)
 }

@@ -15,6 +15,7 @@ use super::tree_view::TreeView;
 use super::validation_view::ValidationView;
 use super::{CurvePoint, Finished};
 use crate::ui::job::JobState;
+use crate::ui::staged::staged;
 
 #[component]
 pub fn Results(
@@ -32,19 +33,28 @@ pub fn Results(
             intro: "Each row's prediction (margin) splits exactly into a base value plus one contribution per feature (Lundberg, Erion & Lee 2018), computed in the worker on the validation rows (the training rows when none are held out).",
         })
     });
+    let stage = staged(move || finished.with(Option::is_some), 4);
     view! {
         <section class="lab-results" aria-label="Results">
             <RunMetrics finished=finished />
             <LearningCurves job=job live=live finished=finished />
             <Show when=move || finished.get().is_some()>
-                <Notices finished=finished />
-                <CompareView finished=finished lab=lab />
-                <Importance finished=finished lab=lab query=query />
-                <TreeView finished=finished lab=lab query=query />
-                <ValidationView finished=finished />
-                <ShapView source=shap_source class=Signal::derive(move || lab.get().view.class)
-                    row=Signal::derive(move || lab.get().view.row) query=query file_prefix="xgboost" />
-                <Exports finished=finished />
+                <Show when=move || { stage.get() >= 1 }>
+                    <Notices finished=finished />
+                    <CompareView finished=finished lab=lab />
+                    <Importance finished=finished lab=lab query=query />
+                </Show>
+                <Show when=move || { stage.get() >= 2 }>
+                    <TreeView finished=finished lab=lab query=query />
+                </Show>
+                <Show when=move || { stage.get() >= 3 }>
+                    <ValidationView finished=finished />
+                </Show>
+                <Show when=move || { stage.get() >= 4 }>
+                    <ShapView source=shap_source class=Signal::derive(move || lab.get().view.class)
+                        row=Signal::derive(move || lab.get().view.row) query=query file_prefix="xgboost" />
+                    <Exports finished=finished />
+                </Show>
             </Show>
         </section>
     }

@@ -16,6 +16,7 @@ use crate::ui::charts::hbars::hbar_chart;
 use crate::ui::charts::sized::short;
 use crate::ui::charts::waterfall::waterfall;
 use crate::ui::components::chart::Chart;
+use crate::ui::staged::staged;
 
 /// What the SHAP plots need from a finished run, in a shape every tree lab can give.
 #[derive(Clone)]
@@ -183,6 +184,8 @@ pub fn ShapView(
             .unwrap_or_default()
     };
     let file = move |name: &str| format!("{file_prefix}-{name}");
+    // The three plots arrive one per frame (crate::ui::staged).
+    let stage = staged(move || finished.with(Option::is_some), 3);
     view! {
         <section class="xgb-section" data-testid="shap">
             <h2>"SHAP values (TreeSHAP)"</h2>
@@ -195,8 +198,12 @@ pub fn ShapView(
                     </select>
                 </label>
             </Show>
-            <Chart svg=global_svg file_name=file("shap-importance.svg") caption="Mean |SHAP| per feature: how far each moves predictions on average." />
-            <Chart svg=swarm_svg file_name=file("shap-beeswarm.svg") caption="One dot per explained row; colour is the feature's value (blue low, red high, grey missing)." />
+            <Show when=move || { stage.get() >= 1 }>
+                <Chart svg=global_svg file_name=file("shap-importance.svg") caption="Mean |SHAP| per feature: how far each moves predictions on average." />
+            </Show>
+            <Show when=move || { stage.get() >= 2 }>
+                <Chart svg=swarm_svg file_name=file("shap-beeswarm.svg") caption="One dot per explained row; colour is the feature's value (blue low, red high, grey missing)." />
+            </Show>
             <div class="stepper">
                 <label class="field inline">
                     <span>"row"</span>
@@ -205,7 +212,9 @@ pub fn ShapView(
                 </label>
                 <span data-testid="shap-row">{row_label}</span>
             </div>
-            <Chart svg=waterfall_svg file_name=file("shap-waterfall.svg") caption="From the base value E[f(x)] to this row's output f(x), one feature at a time." />
+            <Show when=move || { stage.get() >= 3 }>
+                <Chart svg=waterfall_svg file_name=file("shap-waterfall.svg") caption="From the base value E[f(x)] to this row's output f(x), one feature at a time." />
+            </Show>
         </section>
     }
 }

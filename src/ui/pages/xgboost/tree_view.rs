@@ -7,8 +7,11 @@ use super::params::{set_in, LabParams};
 use super::Finished;
 use crate::kernels::boosting::Tree;
 use crate::ui::charts::sized::short;
-use crate::ui::charts::tree::{root_centre, tree_diagram, DiagramNode};
-use crate::ui::components::export_link::ExportLink;
+use crate::ui::charts::tree::{draw_tree, DiagramNode};
+use crate::ui::components::tree_figure::TreeFigure;
+
+/// Characters a box's line holds (`charts::tree` clips longer lines).
+const RULE_FITS: usize = 25;
 
 pub fn diagram_nodes(tree: &Tree, columns: &[String]) -> Vec<DiagramNode> {
     (0..tree.node_count())
@@ -27,17 +30,21 @@ pub fn diagram_nodes(tree: &Tree, columns: &[String]) -> Vec<DiagramNode> {
             } else {
                 let f = tree.feature[n] as usize;
                 let name = columns.get(f).cloned().unwrap_or_else(|| format!("f{f}"));
+                let rule = format!("< {}", short(tree.threshold[n]));
+                let stats = format!(
+                    "gain {} · cover {}",
+                    short(tree.loss_change[n]),
+                    short(tree.cover[n])
+                );
+                // The rule on one line when it fits the box: one SVG text fewer per split.
+                let lines = if name.chars().count() + rule.chars().count() < RULE_FITS {
+                    vec![format!("{name} {rule}"), stats]
+                } else {
+                    vec![name, rule, stats]
+                };
                 DiagramNode {
                     children: Some((tree.left[n] as usize, tree.right[n] as usize)),
-                    lines: vec![
-                        name,
-                        format!("< {}", short(tree.threshold[n])),
-                        format!(
-                            "gain {} · cover {}",
-                            short(tree.loss_change[n]),
-                            short(tree.cover[n])
-                        ),
-                    ],
+                    lines,
                     value: None,
                     default_left: tree.default_left[n],
                     highlighted: false,
@@ -64,24 +71,13 @@ pub fn TreeView(
         Some((tree, f.prepared.meta.columns.clone()))
     });
     let drawn = Memo::new(move |_| {
-        picked.get().map_or_else(
-            || (String::new(), 0.0),
-            |(tree, columns)| {
-                let nodes = diagram_nodes(&tree, &columns);
+        picked
+            .get()
+            .map(|(tree, columns)| {
                 let title = format!("Tree of round {}", round() + 1);
-                (tree_diagram(&title, &nodes), root_centre(&nodes))
-            },
-        )
-    });
-    let svg = Signal::derive(move || drawn.get().0);
-    // Wide trees scroll sideways: start with the root in the middle of the view.
-    let scroller = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
-        let root_x = drawn.get().1;
-        if let Some(div) = scroller.get() {
-            let left = root_x - f64::from(div.client_width()) / 2.0;
-            div.set_scroll_left(left.max(0.0) as i32);
-        }
+                draw_tree(&title, &diagram_nodes(&tree, &columns))
+            })
+            .unwrap_or_default()
     });
     let summary = move || {
         picked.get().map(|(t, _)| {
@@ -126,13 +122,8 @@ pub fn TreeView(
                 </Show>
                 <span data-testid="tree-summary">{summary}</span>
             </div>
-            <figure class="chart tree-chart" data-chart="xgboost-tree.svg">
-                <div class="chart-svg tree-scroll" node_ref=scroller inner_html=move || svg.get()></div>
-                <figcaption>
-                    <span>"A row goes left (yes) when its value is below the threshold; the dashed branch is where missing values go. Leaf values are in margin units (log-odds for binary), already scaled by eta."</span>
-                    <ExportLink file_name=file_name mime="image/svg+xml" content=svg label="SVG" />
-                </figcaption>
-            </figure>
+            <TreeFigure drawn=drawn chart="xgboost-tree.svg" file_name=file_name
+                caption="A row goes left (yes) when its value is below the threshold; the dashed branch is where missing values go. Leaf values are in margin units (log-odds for binary), already scaled by eta." />
         </section>
     }
 }
