@@ -196,8 +196,11 @@ async function xgboost() {
       gap: gaps[0],
     });
   }
+  // The first run after the page loads also pays for V8 compiling the result views' code.
+  const firstGap = runs[0].gap;
+  const laterGap = Math.max(...runs.slice(1).map((r) => r.gap));
   runs.sort((a, b) => a.train - b.train);
-  console.log(`xgboost 200000x28, 100 rounds, depth 6, one worker: unpack + prepare + bin + train median ${(runs[1].train / 1000).toFixed(2)} s (min ${(runs[0].train / 1000).toFixed(2)} s); whole job with metrics and SHAP of 1000 rows ${(runs[1].job / 1000).toFixed(2)} s; longest frame gap ${Math.max(...runs.map((r) => r.gap)).toFixed(0)} ms`);
+  console.log(`xgboost 200000x28, 100 rounds, depth 6, one worker: unpack + prepare + bin + train median ${(runs[1].train / 1000).toFixed(2)} s (min ${(runs[0].train / 1000).toFixed(2)} s); whole job with metrics and SHAP of 1000 rows ${(runs[1].job / 1000).toFixed(2)} s; longest frame gap: first run ${firstGap.toFixed(0)} ms, later runs ${laterGap.toFixed(0)} ms`);
   await context.close();
 }
 
