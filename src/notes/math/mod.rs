@@ -103,8 +103,16 @@ pub fn to_mathml(latex: &str, display: bool) -> Result<String, MathError> {
         reason: error.to_string(),
         context: String::new(),
     })?;
-    sanitize(&mathml).map_err(MathError::UnsafeOutput)
+    sanitize(&mathml)
+        .map(|safe| safe.replace(ESCAPED_CONTROL_SPACE, CONTROL_SPACE))
+        .map_err(MathError::UnsafeOutput)
 }
+
+/// pulldown-latex renders a control space (`\ `, as in `a,\ b`) as the entity `&nbsp;`
+/// inside an `<mtext>` and then escapes its `&`, so the page showed the letters "&nbsp;".
+const ESCAPED_CONTROL_SPACE: &str = "<mtext>&amp;nbsp;</mtext>";
+/// The same space as a character: U+00A0 NO-BREAK SPACE.
+const CONTROL_SPACE: &str = "<mtext>\u{a0}</mtext>";
 
 /// Splits pulldown-latex's "parsing error: REASON\n╭─► context:\n…" into reason and context.
 fn invalid(message: &str) -> MathError {
@@ -152,6 +160,13 @@ fn nesting_depth(latex: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_control_space_is_a_space_not_the_letters_of_its_entity() {
+        let mathml = to_mathml(r"\min(a,\ b)", false).expect("converts");
+        assert!(!mathml.contains("nbsp"), "{mathml}");
+        assert!(mathml.contains("<mtext>\u{a0}</mtext>"), "{mathml}");
+    }
 
     #[test]
     fn converts_the_constructs_the_notes_use() {
