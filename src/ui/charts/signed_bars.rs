@@ -10,6 +10,9 @@ use super::sized::{clip, open, short};
 const WIDTH: f64 = 640.0;
 const LABEL: f64 = 190.0;
 const ROW: f64 = 20.0;
+/// Room beside the longest bar on either side for its value ("-1.356"), so a long negative
+/// bar's value never runs into the feature names.
+const VALUE_ROOM: f64 = 56.0;
 const TOP: f64 = 30.0;
 const POSITIVE: &str = "#b2182b";
 const NEGATIVE: &str = "#2166ac";
@@ -22,7 +25,7 @@ pub fn signed_bar_chart(title: &str, value_label: &str, bars: &[(String, f64)]) 
         .filter(|v| v.is_finite())
         .fold(0.0, f64::max);
     let reach = if reach > 0.0 { reach } else { 1.0 };
-    let x = Scale::new(-reach, reach, LABEL, WIDTH - 60.0);
+    let x = Scale::new(-reach, reach, LABEL + VALUE_ROOM, WIDTH - VALUE_ROOM);
     let zero = x.map(0.0);
     let mut out = String::new();
     open(&mut out, title, WIDTH, height);
@@ -74,7 +77,7 @@ pub fn signed_bar_chart(title: &str, value_label: &str, bars: &[(String, f64)]) 
     let _ = write!(
         out,
         r##"<line x1="{zero:.1}" x2="{zero:.1}" y1="{TOP}" y2="{axis_y:.1}" stroke="#9ca3af"/><text x="{:.1}" y="{:.1}" text-anchor="middle" fill="#111827">{}</text></svg>"##,
-        (LABEL + WIDTH - 60.0) / 2.0,
+        (LABEL + WIDTH) / 2.0,
         axis_y + 26.0,
         escape(value_label)
     );

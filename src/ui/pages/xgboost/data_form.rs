@@ -31,12 +31,15 @@ fn choose_dataset(query: RwSignal<Vec<(String, String)>>, id: String) {
 
 /// `missing_note` says what the lab does with a missing feature value; `children` is the
 /// lab's task override (XGBoost's `objective`, the others' `predictor_type`).
+/// `objective_names` adds XGBoost's name of the detected task ("binary:logistic"), which
+/// means something only in the boosting lab.
 #[component]
 pub fn DataForm(
     query: RwSignal<Vec<(String, String)>>,
     #[prop(into)] data: Signal<DataChoice>,
     table: Signal<Option<Arc<Table>>>,
     missing_note: &'static str,
+    #[prop(optional)] objective_names: bool,
     children: Children,
 ) -> impl IntoView {
     let datasets = expect_context::<Datasets>();
@@ -59,15 +62,15 @@ pub fn DataForm(
             .unwrap_or_default();
         let shown: Vec<String> = classes.iter().take(6).cloned().collect();
         let more = if classes.len() > 6 { ", …" } else { "" };
-        Some(if classes.is_empty() {
-            format!("Detected: {} ({})", task_name(detected), detected.name())
+        let name = if objective_names {
+            format!("{} ({})", task_name(detected), detected.name())
         } else {
-            format!(
-                "Detected: {} ({}), classes {}{more}",
-                task_name(detected),
-                detected.name(),
-                shown.join(", ")
-            )
+            task_name(detected).to_string()
+        };
+        Some(if classes.is_empty() {
+            format!("Detected: {name}")
+        } else {
+            format!("Detected: {name}, classes {}{more}", shown.join(", "))
         })
     };
     // Every column but the target that can be a feature, with what it becomes.

@@ -167,7 +167,7 @@ pub fn XgboostLab() -> impl IntoView {
                             params::set(q, "dataset", id);
                         });
                     } />
-                    <DataForm query=query data=Signal::derive(move || lab.get().data()) table=table
+                    <DataForm query=query data=Signal::derive(move || lab.get().data()) table=table objective_names=true
                         missing_note="stay missing: each split learns which branch they take.">
                         <ObjectiveSelect query=query />
                     </DataForm>
