@@ -54,6 +54,12 @@ test('regular and randomized PCA on breast_cancer match scikit-learn', async () 
     const got = await metric(page, `explained_variance_ratio_${i + 1}`);
     assert.ok(Math.abs(got - expected[i]) < 1e-2, `randomized ratio ${i + 1}: ${got} vs ${expected[i]}`);
   }
+  // The sketch knows only its 5 directions: the scree plot draws them, and the page says
+  // which shares they do not reach (5 reference ratios sum to 0.85, below 90 %).
+  await page.waitForSelector('[data-chart="pca-scree.svg"] svg polyline', { state: 'attached' });
+  assert.equal(await page.locator('[data-chart="pca-scree.svg"] svg polyline').count(), 2);
+  assert.match(await page.locator('[data-testid=variance-unreached]').textContent(), /5 fitted components explain 8\d\.\d % .*90 %, 95 %, 99 % need more/);
+  await page.screenshot({ path: path.join(shotsDir, 'pca-randomized.png'), fullPage: true });
   assert.deepEqual(errors, []);
   assert.deepEqual(foreignRequests(requests, server.url), []);
   await context.close();

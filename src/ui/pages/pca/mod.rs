@@ -165,7 +165,8 @@ pub fn PcaLab() -> impl IntoView {
         <article class="lab">
             <header class="lab-header">
                 <h1>"Principal component analysis"</h1>
-                <p>"PCA finds the orthogonal directions along which the (centred) data varies most. The regular mode forms the d × d covariance matrix and takes its eigenvectors; each eigenvalue is the variance along its direction, so its share of the total is that component's explained variance ratio. The randomized mode multiplies the data by a random matrix to catch the top directions in a small sketch, then decomposes only the sketch: far cheaper when there are many rows and columns."</p>
+                <p>"PCA finds the orthogonal directions along which the (centred) data varies most. The regular mode forms the d × d covariance matrix and takes its eigenvectors; each eigenvalue is the variance along its direction, so its share of the total is that component's explained variance ratio. The randomized mode multiplies the data by a random matrix to catch the top directions in a small sketch, then decomposes only the sketch: far cheaper when there are many rows and columns. "
+                    <a href=NOTE data-testid="note-link">"Read the note on PCA"</a>"."</p>
                 <div class="formula" inner_html=FORMULA></div>
             </header>
             <div class="lab-grid">
@@ -189,6 +190,9 @@ pub fn PcaLab() -> impl IntoView {
         </article>
     }
 }
+
+/// The library note this lab runs (its front matter names `lab: pca`).
+pub const NOTE: &str = "#/notes/principal-component-analysis";
 
 /// Σ = XᵀX / (n − 1),  Σ vⱼ = λⱼ vⱼ,  ratioⱼ = λⱼ / Σₖ λₖ — as MathML (static text).
 const FORMULA: &str = r#"<math display="block"><mi>Σ</mi><mo>=</mo><mfrac><mrow><msup><mi>X</mi><mo>⊤</mo></msup><mi>X</mi></mrow><mrow><mi>n</mi><mo>−</mo><mn>1</mn></mrow></mfrac><mspace width="1.5em"/><mi>Σ</mi><msub><mi>v</mi><mi>j</mi></msub><mo>=</mo><msub><mi>λ</mi><mi>j</mi></msub><msub><mi>v</mi><mi>j</mi></msub><mspace width="1.5em"/><msub><mtext>ratio</mtext><mi>j</mi></msub><mo>=</mo><mfrac><msub><mi>λ</mi><mi>j</mi></msub><mrow><munder><mo>∑</mo><mi>k</mi></munder><msub><mi>λ</mi><mi>k</mi></msub></mrow></mfrac></math>"#;

@@ -147,8 +147,37 @@ pub fn components_csv(f: &Finished) -> String {
     out
 }
 
+/// The ratios the scree plot draws: the whole spectrum in regular mode; in randomized mode
+/// only the fitted components, because the sketch never computes the directions it drops.
+fn scree_ratios(model: &PcaModel) -> &[f64] {
+    if model.full_spectrum_ratio.is_empty() {
+        &model.explained_variance_ratio
+    } else {
+        &model.full_spectrum_ratio
+    }
+}
+
+/// What the fitted components leave unexplained, for the shares 90/95/99 % that they do not
+/// reach (randomized mode sees only its own components, so it cannot count the rest).
+fn unreached_shares(model: &PcaModel) -> Option<String> {
+    let fitted: f64 = model.explained_variance_ratio.iter().sum();
+    let unreached: Vec<String> = [90, 95, 99]
+        .into_iter()
+        .filter(|pct| model.components_for_variance(*pct as f64 / 100.0).is_none())
+        .map(|pct| format!("{pct} %"))
+        .collect();
+    (!unreached.is_empty()).then(|| {
+        format!(
+            "The {} fitted components explain {:.1} % of the variance, so {} need more of them: raise num_components or use the regular mode, which sees the whole spectrum.",
+            model.components.len(),
+            fitted * 100.0,
+            unreached.join(", ")
+        )
+    })
+}
+
 fn scree_svg(model: &PcaModel) -> String {
-    let ratios = &model.full_spectrum_ratio;
+    let ratios = scree_ratios(model);
     let share: Vec<(f64, f64)> = ratios
         .iter()
         .enumerate()
@@ -235,6 +264,17 @@ pub fn Results(
             centroid_paths: &[],
         })
     });
+    let scree_caption = move || {
+        let randomized = finished
+            .get()
+            .is_some_and(|f| f.model.full_spectrum_ratio.is_empty());
+        if randomized {
+            "Share of the total variance along each fitted direction, and the running total. The randomized sketch computes only these directions, so the rest of the spectrum is not drawn."
+        } else {
+            "Share of the total variance along each direction (all of them, so you can see what was dropped), and the running total; the dashed line marks num_components."
+        }
+    };
+    let unreached = move || finished.get().and_then(|f| unreached_shares(&f.model));
     let scree = Signal::derive(move || {
         finished
             .get()
@@ -270,7 +310,8 @@ pub fn Results(
         <section class="lab-results" aria-label="Results">
             <Metrics metrics=metric_list />
             <Show when=done>
-                <Chart svg=scree file_name="pca-scree.svg" caption="Share of the total variance along each direction (all of them, so you can see what was dropped), and the running total; the dashed line marks num_components." />
+                {move || view! { <Chart svg=scree file_name="pca-scree.svg" caption=scree_caption() /> }}
+                {move || unreached().map(|text| view! { <p class="note" data-testid="variance-unreached">{text}</p> })}
                 <div class="axis-pickers">
                     {component_select("x", "x axis")}
                     {component_select("y", "y axis")}
