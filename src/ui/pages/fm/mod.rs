@@ -151,7 +151,7 @@ pub fn FmLab() -> impl IntoView {
                 <h1>"Factorization machines"</h1>
                 <p>"Each categorical column (user, item, context…) is one-hot encoded, so a row is a sparse vector with one 1 per column. A linear model adds independent effects (“this user rates high”, “this item is popular”); a factorization machine also gives every feature a vector v"<sub>"i"</sub>" of "<code>"num_factors"</code>" numbers and scores each pair of features by their dot product, so it can learn that "<em>"this"</em>" user likes "<em>"this"</em>" item, even for pairs it never saw together. The pairwise sum costs O(nnz · k) instead of O(nnz² · k) thanks to the identity on the right:"</p>
                 <div class="formula fm-formulas"><div inner_html=FORMULA_MODEL></div><div inner_html=FORMULA_TRICK></div></div>
-                <p class="note-link"><a href="#/notes/factorization-machines">"Read the note: Factorization Machines →"</a></p>
+                <p class="note-link"><a href="#/notes/factorization-machines" data-testid="note-link">"Read the note: Factorization Machines →"</a></p>
             </header>
             <div class="lab-grid">
                 <section class="lab-controls" aria-label="Parameters">

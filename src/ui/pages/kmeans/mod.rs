@@ -109,6 +109,7 @@ pub fn KMeansLab() -> impl IntoView {
                 <h1>"K-Means clustering"</h1>
                 <p>"Lloyd's algorithm alternates two steps until the centroids stop moving: assign every point to its nearest centroid, then move each centroid to the centre of its points. Neither step can raise the objective J, so the loop always settles:"</p>
                 <div class="formula" inner_html=FORMULA_J></div>
+                <p class="note-link"><a href="#/notes/k-means" data-testid="note-link">"Read the note: K-Means →"</a></p>
             </header>
             <div class="lab-grid">
                 <section class="lab-controls" aria-label="Parameters">

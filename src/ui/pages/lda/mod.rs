@@ -196,6 +196,7 @@ pub fn LdaLab() -> impl IntoView {
             <header class="lab-header">
                 <h1>"LDA: topics of a corpus"</h1>
                 <p>"Latent Dirichlet Allocation sees each document as a mixture of topics and each topic as a distribution over words. Collapsed Gibbs sampling resamples every word's topic in turn from the counts of all the others; after enough sweeps the counts settle into topics a reader can name. Perplexity (lower is better) measures how surprised the model is by the corpus."</p>
+                <p class="note-link"><a href="#/notes/latent-dirichlet-allocation" data-testid="note-link">"Read the note: LDA →"</a></p>
             </header>
             <div class="lab-grid">
                 <section class="lab-controls" aria-label="Corpus and parameters">

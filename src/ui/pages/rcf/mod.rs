@@ -114,7 +114,7 @@ pub fn RcfLab() -> impl IntoView {
             <header class="lab-header">
                 <h1>"Random Cut Forest"</h1>
                 <p>"Each tree keeps a random sample of the points and cuts their bounding box again and again, choosing a dimension with probability proportional to its range and a uniform value along it, until every point is alone. A point that a random cut separates early, near the root, is unlike the others: its score is high. A time series is first "<em>"shingled"</em>": point t becomes the window of the last "<code>"shingle_size"</code>" values, so a spike or a change of rhythm is a point out of place. In streaming mode each point is scored on arrival, then offered to every tree's reservoir sample, where it may replace an older point."</p>
-                <p class="note-link"><a href="#/notes/random-cut-forest">"Read the note: Random Cut Forest →"</a></p>
+                <p class="note-link"><a href="#/notes/random-cut-forest" data-testid="note-link">"Read the note: Random Cut Forest →"</a></p>
             </header>
             <div class="lab-grid">
                 <section class="lab-controls" aria-label="Parameters">

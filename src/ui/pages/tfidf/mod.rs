@@ -116,6 +116,7 @@ pub fn TfidfLab() -> impl IntoView {
             <header class="lab-header">
                 <h1>"TF-IDF: a corpus, its vocabulary and a search engine"</h1>
                 <p>"Term frequency times inverse document frequency: a word weighs a lot in a document when it is frequent there and rare in the rest of the corpus. The weights make each document a vector; the same vectors rank documents for a query. Everything runs in this browser, in background workers."</p>
+                <p class="note-link"><a href="#/notes/tf-idf" data-testid="note-link">"Read the note: TF-IDF →"</a></p>
             </header>
             <div class="lab-grid">
                 <section class="lab-controls" aria-label="Corpus and parameters">

@@ -15,6 +15,7 @@ mod importance;
 mod metrics_view;
 mod objective_select;
 pub mod params;
+pub mod preparation_notes;
 pub mod prepare;
 mod progress;
 mod results;
@@ -158,6 +159,7 @@ pub fn XgboostLab() -> impl IntoView {
                 <h1>"Gradient boosting (XGBoost and LightGBM)"</h1>
                 <p>"Each round fits one regression tree to the gradients g and hessians h of the loss at the current predictions. A leaf's weight and a split's gain come straight from their sums G and H (XGBoost's "<code>"hist"</code>" method: features cut into at most "<code>"max_bin"</code>" quantile bins; a split is kept only when its gain exceeds "<code>"gamma"</code>" and each child's H is at least "<code>"min_child_weight"</code>"):"</p>
                 <div class="formula xgb-formulas"><div inner_html=FORMULA_WEIGHT></div><div inner_html=FORMULA_GAIN></div></div>
+                <p class="note-link"><a href="#/notes/xgboost" data-testid="note-link">"Read the note: XGBoost →"</a></p>
             </header>
             <div class="lab-grid">
                 <section class="lab-controls" aria-label="Parameters">
