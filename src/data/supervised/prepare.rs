@@ -78,6 +78,9 @@ pub struct PreparedMeta {
     pub validation_source: ValidationSource,
     /// Rows dropped for a missing target: (train data, validation data).
     pub missing_target: (usize, usize),
+    /// Columns of the validation channel that the training data does not have (ignored).
+    #[serde(default)]
+    pub extra_validation_columns: Vec<String>,
 }
 
 /// The target the lab uses: the chosen one, else the default.
@@ -167,7 +170,17 @@ pub fn prepare(
         }
         None => (Vec::new(), None, 0),
     };
+    let extra_validation_columns = validation_table
+        .map(|(_, vt)| {
+            vt.names
+                .iter()
+                .filter(|n| table.column(n).is_none())
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default();
     let meta = PreparedMeta {
+        extra_validation_columns,
         columns: encoding.names(),
         one_hot: encoding.one_hot,
         skipped,
@@ -231,5 +244,14 @@ mod tests {
         let (meta, data) = prepare(&spec, &table(), Some(("v.csv", &table()))).unwrap();
         assert_eq!(meta.train_rows.len(), 19);
         assert_eq!(data.validation.map(|v| v.1.len()), Some(19));
+        assert!(meta.extra_validation_columns.is_empty());
+        // A column only the validation file has is named, so the page can say it was ignored.
+        let mut wider = table();
+        wider.names.push("note".into());
+        wider
+            .columns
+            .push(Column::Numeric((0..20).map(f64::from).collect()));
+        let (meta, _) = prepare(&spec, &table(), Some(("v.csv", &wider))).unwrap();
+        assert_eq!(meta.extra_validation_columns, vec!["note".to_string()]);
     }
 }

@@ -11,8 +11,8 @@ use super::row_picker::RowPicker;
 use super::tree_exports::TreeExports;
 use super::tree_view::TreeView;
 use super::Finished;
-use crate::data::supervised::ValidationSource;
 use crate::ui::components::metrics::{Metric, Metrics};
+use crate::ui::pages::xgboost::preparation_notes::{preparation_notes, validation_summary};
 use crate::ui::pages::xgboost::shap_view::{ShapSource, ShapView};
 use crate::ui::pages::xgboost::validation_plots::{PlotData, ValidationPlots};
 
@@ -95,50 +95,14 @@ fn Notices(finished: RwSignal<Option<Finished>>) -> impl IntoView {
         finished.get().map(|f| {
             let p = &f.prepared;
             let meta = &p.meta;
-            let validation = match &meta.validation_source {
-                ValidationSource::Split { fraction } => format!(
-                    "{} rows held out ({:.0} %)",
-                    meta.validation_rows.len(),
-                    fraction * 100.0
-                ),
-                ValidationSource::Channel { name } => {
-                    format!("{} rows of the channel {name}", meta.validation_rows.len())
-                }
-                ValidationSource::None => "none".to_string(),
-            };
             let mut notes = vec![format!(
-                "Trained with criterion {} on {} rows × {} columns; validation: {validation}.",
+                "Trained with criterion {} on {} rows × {} columns; validation: {}.",
                 p.criterion.name(),
                 meta.train_rows.len(),
-                meta.columns.len()
+                meta.columns.len(),
+                validation_summary(meta)
             )];
-            if !meta.target.classes.is_empty() {
-                let map: Vec<String> = meta
-                    .target
-                    .classes
-                    .iter()
-                    .enumerate()
-                    .take(12)
-                    .map(|(i, c)| format!("{i} = {c}"))
-                    .collect();
-                notes.push(format!("Classes of \"{}\": {}.", meta.target.name, map.join(", ")));
-            }
-            for (column, levels) in &meta.one_hot {
-                notes.push(format!("\"{column}\" was one-hot encoded into {levels} columns."));
-            }
-            let (train_missing, valid_missing) = meta.missing_target;
-            if train_missing + valid_missing > 0 {
-                notes.push(format!(
-                    "{} rows with a missing target were dropped ({train_missing} in the training data, {valid_missing} in the validation channel).",
-                    train_missing + valid_missing
-                ));
-            }
-            if !meta.skipped.is_empty() {
-                notes.push(format!(
-                    "Left out of the default features (free text or over 64 categories): {}.",
-                    meta.skipped.join(", ")
-                ));
-            }
+            notes.extend(preparation_notes(meta));
             if let Some(oob) = &f.oob {
                 notes.push(format!(
                     "Out-of-bag: {} of {} training rows were left out by at least one tree; their error is {:.4}.",

@@ -10,6 +10,7 @@ use super::exports::Exports;
 use super::importance::Importance;
 use super::metrics_view::RunMetrics;
 use super::params::LabParams;
+use super::preparation_notes::{preparation_notes, validation_summary};
 use super::shap_view::{ShapSource, ShapView};
 use super::tree_view::TreeView;
 use super::validation_view::ValidationView;
@@ -72,45 +73,9 @@ fn Notices(finished: RwSignal<Option<Finished>>) -> impl IntoView {
                 p.meta.target.objective.name(),
                 p.meta.train_rows.len(),
                 p.meta.columns.len(),
-                match &p.meta.validation_source {
-                    crate::data::supervised::ValidationSource::Split { fraction } => format!(
-                        "{} rows held out ({:.0} %)",
-                        p.meta.validation_rows.len(),
-                        fraction * 100.0
-                    ),
-                    crate::data::supervised::ValidationSource::Channel { name } =>
-                        format!("{} rows of the channel {name}", p.meta.validation_rows.len()),
-                    crate::data::supervised::ValidationSource::None => "none".to_string(),
-                }
+                validation_summary(&p.meta)
             )];
-            if !p.meta.target.classes.is_empty() {
-                let map: Vec<String> = p
-                    .meta
-                    .target
-                    .classes
-                    .iter()
-                    .enumerate()
-                    .take(12)
-                    .map(|(i, c)| format!("{i} = {c}"))
-                    .collect();
-                notes.push(format!("Classes of \"{}\": {}.", p.meta.target.name, map.join(", ")));
-            }
-            for (column, levels) in &p.meta.one_hot {
-                notes.push(format!("\"{column}\" was one-hot encoded into {levels} columns."));
-            }
-            let (train_missing, valid_missing) = p.meta.missing_target;
-            if train_missing + valid_missing > 0 {
-                notes.push(format!(
-                    "{} rows with a missing target were dropped ({train_missing} in the training data, {valid_missing} in the validation channel).",
-                    train_missing + valid_missing
-                ));
-            }
-            if !p.meta.skipped.is_empty() {
-                notes.push(format!(
-                    "Left out of the default features (free text or over 64 categories): {}.",
-                    p.meta.skipped.join(", ")
-                ));
-            }
+            notes.extend(preparation_notes(&p.meta));
             let model = &f.outcome.model;
             if p.params.early_stopping_rounds.is_some() {
                 notes.push(format!(
