@@ -5,7 +5,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { startServer, launch, openPage, foreignRequests, waitForStatus, metric } from './harness.mjs';
+import path from 'node:path';
+import { startServer, launch, openPage, foreignRequests, waitForStatus, metric, shotsDir } from './harness.mjs';
 
 const PORT = 8771;
 let server;
@@ -104,12 +105,23 @@ test('tree (gini, entropy) and forest on the fixed split match scikit-learn; vie
   const predictions = (await download(page, 'tree-predictions.csv')).trim().split('\n');
   assert.equal(predictions[0], 'channel,row,label,probability_0,probability_1,predicted');
   assert.equal(predictions.length, 1 + 569);
+  // SHAP values of the validation rows join the predictions on channel and row; base
+  // value plus contributions is the row's P(class 1).
+  const shap = (await download(page, 'tree-shap.csv')).trim().split('\n');
+  assert.ok(shap[0].startsWith('channel,row,') && shap[0].endsWith(',bias'), shap[0]);
+  assert.equal(shap.length, 1 + nTest);
+  const probability = new Map(predictions.slice(1).map((line) => { const c = line.split(','); return [`${c[0]},${c[1]}`, Number(c[4])]; }));
+  for (const line of shap.slice(1)) {
+    const c = line.split(',');
+    const sum = c.slice(2).map(Number).reduce((a, b) => a + b, 0);
+    assert.ok(Math.abs(sum - probability.get(`${c[0]},${c[1]}`)) < 1e-9, `row ${c[1]}: ${sum}`);
+  }
   const model = JSON.parse(await download(page, 'tree-model.json'));
   assert.equal(model.trees.length, 1);
   assert.equal(model.criterion, 'entropy');
   assert.equal(model.feature_names.length, 30);
   assert.match(await download(page, 'decision-tree.svg'), /^<svg/);
-  await page.screenshot({ path: '/work/scratch/shots/tree/tree-1280.png', fullPage: true });
+  await page.screenshot({ path: path.join(shotsDir, 'tree-1280.png'), fullPage: true });
 
   // The forest on the same channels (same page: the uploads stay in the browser).
   await page.evaluate(() => { location.hash = '#/lab/forest?dataset=bc_train&validation=bc_test&num_trees=100&seed=0'; });
@@ -132,7 +144,7 @@ test('tree (gini, entropy) and forest on the fixed split match scikit-learn; vie
   assert.equal(forestModel.trees.length, 100);
   const forestPredictions = (await download(page, 'forest-predictions.csv')).trim().split('\n');
   assert.equal(forestPredictions.length, 1 + 569);
-  await page.screenshot({ path: '/work/scratch/shots/forest/forest-1280.png', fullPage: true });
+  await page.screenshot({ path: path.join(shotsDir, 'forest-1280.png'), fullPage: true });
   assert.deepEqual(foreignRequests(requests, server.url), []);
   assert.deepEqual(errors, []);
   await context.close();
@@ -185,7 +197,7 @@ test('the forest shows trees grown, cancels back to idle, then a regression fore
   assert.ok(Number.isFinite(await metric(page, 'validation:rmse')));
   assert.ok(Number.isFinite(await metric(page, 'oob:score')));
   assert.equal(await page.locator('[data-chart="forest-confusion-matrix.svg"]').count(), 0);
-  await page.screenshot({ path: '/work/scratch/shots/forest/forest-390.png', fullPage: true });
+  await page.screenshot({ path: path.join(shotsDir, 'forest-390.png'), fullPage: true });
   assert.deepEqual(foreignRequests(requests, server.url), []);
   assert.deepEqual(errors, []);
   await context.close();
@@ -206,6 +218,6 @@ test('labs list both labs; the notes link to them and back', async () => {
   await page.waitForSelector('select[data-testid=target] option[value=label]', { state: 'attached' });
   await page.click('button[data-testid=run]');
   await waitForStatus(page, 'done', 60000);
-  await page.screenshot({ path: '/work/scratch/shots/tree/tree-390.png', fullPage: true });
+  await page.screenshot({ path: path.join(shotsDir, 'tree-390.png'), fullPage: true });
   await context.close();
 });

@@ -108,7 +108,17 @@ test('breast_cancer on the fixed split matches xgboost 3.2 (AUC, logloss); views
   assert.equal(predictions.length, 1 + 569);
   const shap = (await download('xgboost-shap.csv')).trim().split('\n');
   assert.equal(shap.length, 1 + nTest);
-  assert.ok(shap[0].endsWith(',bias'));
+  assert.ok(shap[0].startsWith('channel,row,') && shap[0].endsWith(',bias'), shap[0]);
+  // Each SHAP line joins its predictions line on channel and row, and base value plus the
+  // contributions is that row's margin: the logit of its probability.
+  const byRow = new Map(predictions.slice(1).map((line) => { const c = line.split(','); return [`${c[0]},${c[1]}`, Number(c[3])]; }));
+  for (const line of shap.slice(1, 6)) {
+    const cells = line.split(',');
+    assert.equal(cells[0], 'validation');
+    const p = byRow.get(`${cells[0]},${cells[1]}`);
+    const margin = cells.slice(2).map(Number).reduce((a, b) => a + b, 0);
+    assert.ok(Math.abs(margin - Math.log(p / (1 - p))) < 1e-6, `row ${cells[1]}: ${margin} vs logit ${p}`);
+  }
 
   await page.screenshot({ path: path.join(shotsDir, 'xgboost-done.png'), fullPage: true });
   assert.deepEqual(foreignRequests(requests, server.url), []);

@@ -68,7 +68,7 @@ mod tests {
     use crate::kernels::forest::{fit as fit_forest, ForestParams};
     use crate::kernels::shap::ensemble_shap_rows;
     use crate::kernels::tree::tests_support::fixed_split;
-    use crate::kernels::tree::{fit, TreeParams};
+    use crate::kernels::tree::{fit, Criterion, TreeParams};
     use crate::kernels::Silent;
 
     #[test]
@@ -113,5 +113,96 @@ mod tests {
             let p0 = forest.predict_proba_row(row)[0];
             assert!((phi.iter().sum::<f64>() - p0).abs() < 1e-9);
         }
+    }
+
+    /// Base value plus the SHAP values of every row, for every explained output of a tree
+    /// and of a forest made of `trees`.
+    fn assert_local_accuracy(
+        trees: &[&DecisionTree],
+        outputs: &[usize],
+        rows: &[&[f64]],
+        n_features: usize,
+        expected: impl Fn(&[f64], usize) -> f64,
+    ) {
+        let scale = 1.0 / trees.len() as f64;
+        for &class in outputs {
+            let explained: Vec<TreeOutput> = trees
+                .iter()
+                .map(|tree| TreeOutput { tree, class, scale })
+                .collect();
+            let refs: Vec<&TreeOutput> = explained.iter().collect();
+            let shap = ensemble_shap_rows(&refs, 0.0, rows.iter().copied(), n_features);
+            for (row, phi) in rows.iter().zip(&shap) {
+                let want = expected(row, class);
+                let got = phi.iter().sum::<f64>();
+                assert!((got - want).abs() < 1e-9, "output {class}: {got} vs {want}");
+            }
+        }
+    }
+
+    #[test]
+    fn base_value_plus_shap_is_the_output_for_regression_and_multiclass() {
+        // Regression (mse and mae) on diabetes: the sum is the predicted value.
+        let split = fixed_split("diabetes");
+        let rows: Vec<&[f64]> = (0..split.x_test.rows())
+            .map(|i| split.x_test.row(i))
+            .collect();
+        for criterion in [Criterion::Mse, Criterion::Mae] {
+            let params = TreeParams {
+                criterion,
+                max_depth: Some(5),
+                ..TreeParams::default()
+            };
+            let valid = params.validate().unwrap();
+            let tree = fit(&split.x_train, &split.y_train, &valid, &mut Silent).unwrap();
+            assert_local_accuracy(&[&tree], &[0], &rows, tree.n_features, |row, _| {
+                tree.predict_row(row)
+            });
+        }
+        let forest_params = ForestParams {
+            num_trees: 5,
+            criterion: Criterion::Mse,
+            ..ForestParams::default()
+        };
+        let valid = forest_params.validate().unwrap();
+        let forest = fit_forest(&split.x_train, &split.y_train, &valid, &mut Silent).unwrap();
+        let trees: Vec<&DecisionTree> = forest.trees.iter().collect();
+        assert_local_accuracy(&trees, &[0], &rows, forest.n_features, |row, _| {
+            forest.predict_row(row)
+        });
+
+        // Three classes (breast_cancer's first feature cut into terciles as the label):
+        // every class's sum is that class's probability.
+        let split = fixed_split("breast_cancer");
+        let cut = |v: f64| f64::from(u8::from(v > 12.0) + u8::from(v > 15.0));
+        let y: Vec<f64> = (0..split.x_train.rows())
+            .map(|i| cut(split.x_train.row(i)[0]))
+            .collect();
+        let rows: Vec<&[f64]> = (0..split.x_test.rows())
+            .map(|i| split.x_test.row(i))
+            .collect();
+        let params = TreeParams {
+            max_depth: Some(4),
+            ..TreeParams::default()
+        };
+        let tree = fit(&split.x_train, &y, &params.validate().unwrap(), &mut Silent).unwrap();
+        assert_local_accuracy(&[&tree], &[0, 1, 2], &rows, tree.n_features, |row, k| {
+            tree.predict_proba_row(row)[k]
+        });
+        let forest_params = ForestParams {
+            num_trees: 5,
+            ..ForestParams::default()
+        };
+        let forest = fit_forest(
+            &split.x_train,
+            &y,
+            &forest_params.validate().unwrap(),
+            &mut Silent,
+        )
+        .unwrap();
+        let trees: Vec<&DecisionTree> = forest.trees.iter().collect();
+        assert_local_accuracy(&trees, &[0, 1, 2], &rows, forest.n_features, |row, k| {
+            forest.predict_proba_row(row)[k]
+        });
     }
 }

@@ -8,7 +8,7 @@ use super::prepare::Prepared;
 use super::Finished;
 use crate::jobs::xgboost::{predicted_classes, XgboostOutcome};
 use crate::kernels::boosting::export::{
-    sagemaker_hyperparameters, sagemaker_lightgbm_hyperparameters, shap_csv, to_xgboost_json,
+    sagemaker_hyperparameters, sagemaker_lightgbm_hyperparameters, to_xgboost_json,
 };
 use crate::kernels::boosting::Objective;
 use crate::ui::components::export_link::ExportLink;
@@ -96,10 +96,6 @@ pub fn Exports(finished: RwSignal<Option<Finished>>) -> impl IntoView {
         serde_json::to_string_pretty(&json).unwrap_or_default()
     });
     let predictions = with(|f| predictions_csv(&f.prepared, &f.outcome));
-    let shap = with(|f| {
-        let values = f.outcome.shap.values.first().cloned().unwrap_or_default();
-        shap_csv(&f.prepared.meta.columns, &values)
-    });
     view! {
         <section class="xgb-section">
             <h2>"Take it with you"</h2>
@@ -107,9 +103,8 @@ pub fn Exports(finished: RwSignal<Option<Finished>>) -> impl IntoView {
                 <ExportLink file_name="xgboost-model.json" mime="application/json" label="model (XGBoost JSON)" content=model />
                 <ExportLink file_name="sagemaker-hyperparameters.json" mime="application/json" label="SageMaker hyperparameters" content=hyper />
                 <ExportLink file_name="xgboost-predictions.csv" mime="text/csv" label="predictions CSV" content=predictions />
-                <ExportLink file_name="xgboost-shap.csv" mime="text/csv" label="SHAP values CSV" content=shap />
             </div>
-            <p class="muted">"Load the model in Python with "<code>"xgboost.Booster(model_file=\"xgboost-model.json\")"</code>"; the SHAP CSV has one column per feature and the base value ("<code>"bias"</code>") last, as "<code>"pred_contribs"</code>" (the first class's for multiclass)."</p>
+            <p class="muted">"Load the model in Python with "<code>"xgboost.Booster(model_file=\"xgboost-model.json\")"</code>". The SHAP values download with their plots above."</p>
         </section>
     }
 }

@@ -16,6 +16,7 @@ use crate::ui::charts::hbars::hbar_chart;
 use crate::ui::charts::sized::short;
 use crate::ui::charts::waterfall::waterfall;
 use crate::ui::components::chart::Chart;
+use crate::ui::components::export_link::ExportLink;
 use crate::ui::staged::staged;
 
 /// What the SHAP plots need from a finished run, in a shape every tree lab can give.
@@ -34,6 +35,56 @@ impl PartialEq for ShapSource {
     fn eq(&self, other: &Self) -> bool {
         Arc::ptr_eq(&self.shap, &other.shap)
     }
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// Every explained row's SHAP values as CSV: its channel and row (numbered as in the
+/// predictions CSV, so the two files join on `channel,row`), the class explained when there
+/// are several outputs, one column per feature, and `bias` (the base value) last, as
+/// XGBoost's `pred_contribs` lays them out. One line per row and explained class.
+pub fn shap_rows_csv(source: &ShapSource) -> String {
+    let (shap, meta) = (&source.shap, &source.meta);
+    let multiclass = shap.values.len() > 1;
+    let mut header = vec!["channel".to_string(), "row".to_string()];
+    if multiclass {
+        header.push("class".into());
+    }
+    header.extend(meta.columns.iter().map(|c| csv_field(c)));
+    header.push("bias".into());
+    let mut out = header.join(",");
+    out.push('\n');
+    let channel_rows = if shap.channel == "train" {
+        &meta.train_rows
+    } else {
+        &meta.validation_rows
+    };
+    for (class, values) in shap.values.iter().enumerate() {
+        let class_name = meta
+            .target
+            .classes
+            .get(class)
+            .cloned()
+            .unwrap_or_else(|| class.to_string());
+        for (i, row_values) in values.iter().enumerate() {
+            let position = shap.rows.get(i).copied().unwrap_or(i);
+            let row = channel_rows.get(position).copied().unwrap_or(position);
+            let mut cells = vec![shap.channel.clone(), row.to_string()];
+            if multiclass {
+                cells.push(csv_field(&class_name));
+            }
+            cells.extend(row_values.iter().map(|v| format!("{v}")));
+            out.push_str(&cells.join(","));
+            out.push('\n');
+        }
+    }
+    out
 }
 
 const SWARM_FEATURES: usize = 15;
@@ -184,6 +235,9 @@ pub fn ShapView(
             .unwrap_or_default()
     };
     let file = move |name: &str| format!("{file_prefix}-{name}");
+    let csv = Signal::derive(move || {
+        finished.with(|f| f.as_ref().map(shap_rows_csv).unwrap_or_default())
+    });
     // The three plots arrive one per frame (crate::ui::staged).
     let stage = staged(move || finished.with(Option::is_some), 3);
     view! {
@@ -215,6 +269,15 @@ pub fn ShapView(
             <Show when=move || { stage.get() >= 3 }>
                 <Chart svg=waterfall_svg file_name=file("shap-waterfall.svg") caption="From the base value E[f(x)] to this row's output f(x), one feature at a time." />
             </Show>
+            <p class="exports">
+                <ExportLink file_name=file("shap.csv") mime="text/csv" label="SHAP values CSV" content=csv />
+                <span class="muted">{move || finished.get().map(|f| format!(
+                    " The {} explained rows of the {} channel{}: channel and row as in the predictions CSV, then one column per feature and the base value (bias) last.",
+                    f.shap.rows.len(),
+                    f.shap.channel,
+                    if f.shap.values.len() > 1 { ", one line per class" } else { "" },
+                ))}</span>
+            </p>
         </section>
     }
 }
