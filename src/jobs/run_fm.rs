@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::kernels::fm::{self, Csr, EpochMetrics, FmModel, FmParams, PredictorType};
-use crate::kernels::metrics::{logloss, rmse, roc_auc};
+use crate::kernels::metrics::{accuracy, logloss, rmse, roc_auc};
 use crate::kernels::pca::{self, PcaParams};
 use crate::kernels::{Control, Matrix, Partial, Progress, Silent};
 
@@ -125,15 +125,13 @@ fn channel_metrics(
             }
         }
         PredictorType::BinaryClassifier => {
-            let correct = y
-                .iter()
-                .zip(predicted)
-                .filter(|(t, p)| (**p >= 0.5) == (**t >= 0.5))
-                .count();
-            out.push((
-                format!("{prefix}{channel}:accuracy"),
-                correct as f64 / y.len() as f64,
-            ));
+            // Classes at SageMaker's default 0.5 cut on the predicted probability.
+            let classes = |values: &[f64]| -> Vec<usize> {
+                values.iter().map(|v| usize::from(*v >= 0.5)).collect()
+            };
+            if let Ok(v) = accuracy(&classes(y), &classes(predicted)) {
+                out.push((format!("{prefix}{channel}:accuracy"), v));
+            }
             if let Ok(v) = logloss(y, predicted) {
                 out.push((format!("{prefix}{channel}:logloss"), v));
             }

@@ -128,7 +128,7 @@ impl TargetEncoding {
             }
             _ if keys.len() > MAX_CLASSES => {
                 return Err(format!(
-                    "target: \"{name}\" has {} distinct values; at most {MAX_CLASSES} classes can be trained (pick objective reg:squarederror for a numeric target)",
+                    "target: \"{name}\" has {} distinct values; at most {MAX_CLASSES} classes can be trained (train a numeric target as regression: objective reg:squarederror in the boosting lab, criterion mse or mae in the tree labs)",
                     keys.len()
                 ))
             }

@@ -5,8 +5,9 @@
 //! `bootstrap` and `max_samples`. Each bad value is reported naming its parameter. Pure.
 
 use crate::data::supervised::SupervisedSpec;
+use crate::kernels::boosting::Objective;
 use crate::kernels::forest::ForestParams;
-use crate::kernels::tree::{Criterion, MaxFeatures, TreeParams};
+use crate::kernels::tree::{Criterion, MaxFeatures, Task, TreeParams};
 use crate::ui::pages::xgboost::data_choice::{boolean, number, whole};
 
 /// Which lab reads the query: they share everything but the forest's own parameters.
@@ -97,12 +98,15 @@ impl LabParams {
         SupervisedSpec {
             target: self.target.clone(),
             features: self.features.clone(),
-            // A regression criterion makes a numeric target a regression target; otherwise
-            // the task is detected and the criterion checked against it.
-            objective: self
-                .criterion
-                .filter(|c| c.task() == crate::kernels::tree::Task::Regression)
-                .map(|_| crate::kernels::boosting::Objective::SquaredError),
+            // The criterion, when chosen, sets the task (the user's override of detection):
+            // mse or mae make a numeric target a regression target, and gini, entropy or
+            // misclassification treat the target's distinct values as classes (an integer
+            // target with many values is detected as regression otherwise). With no
+            // criterion the task is detected from the target column.
+            objective: self.criterion.map(|c| match c.task() {
+                Task::Regression => Objective::SquaredError,
+                Task::Classification => Objective::Softprob,
+            }),
             validation_fraction: self.validation_fraction,
             split_seed: self.split_seed,
             stratify: self.stratify,

@@ -80,7 +80,21 @@ pub fn prepare(
     let channel = validation_table
         .as_ref()
         .map(|(name, t)| (name.as_str(), t.as_ref()));
-    let (meta, data) = supervised::prepare(&lab.spec(), &table, channel)?;
+    let spec = lab.spec();
+    if let Some(c) = lab.criterion.filter(|c| c.task() == Task::Regression) {
+        let target = supervised::target_name(&spec, &table);
+        if let Some((name, column)) = target.and_then(|n| table.column(&n).map(|c| (n.clone(), c)))
+        {
+            if column.as_numeric().is_none() {
+                return Err(format!(
+                    "criterion: {} needs a numeric target; \"{name}\" is {}",
+                    c.name(),
+                    column.kind().name()
+                ));
+            }
+        }
+    }
+    let (meta, data) = supervised::prepare(&spec, &table, channel)?;
     let criterion = criterion_for(lab, &meta)?;
     let n_classes = match criterion.task() {
         Task::Classification => meta.target.classes.len(),
@@ -132,11 +146,31 @@ mod tests {
         lab.criterion = Some(Criterion::Mae);
         let (p, data) = prepare(&lab, table.clone(), None).unwrap();
         assert_eq!((p.criterion, data.n_classes), (Criterion::Mae, 0));
+        // Without a criterion, "a" (20 distinct integers) is detected as regression.
         lab.target = Some("a".into());
+        lab.criterion = None;
+        let (p, data) = prepare(&lab, table.clone(), None).unwrap();
+        assert_eq!((p.criterion, data.n_classes), (Criterion::Mse, 0));
+        // Choosing a classification criterion overrides that: its 20 values are classes.
         lab.criterion = Some(Criterion::Entropy);
-        let e = prepare(&lab, table, None).unwrap_err();
+        let (p, data) = prepare(&lab, table, None).unwrap();
+        assert_eq!((p.criterion, data.n_classes), (Criterion::Entropy, 20));
+        // A text target cannot be a regression target; the criterion names why.
+        let text = Arc::new(Table {
+            names: vec!["a".into(), "kind".into()],
+            columns: vec![
+                Column::Numeric((0..4).map(f64::from).collect()),
+                Column::Categorical {
+                    codes: vec![Some(0), Some(1), Some(0), Some(1)],
+                    levels: vec!["x".into(), "y".into()],
+                },
+            ],
+        });
+        lab.target = Some("kind".into());
+        lab.criterion = Some(Criterion::Mse);
+        let e = prepare(&lab, text, None).unwrap_err();
         assert!(
-            e.starts_with("criterion: entropy is a classification criterion"),
+            e.starts_with("criterion: mse needs a numeric target; \"kind\" is categorical"),
             "{e}"
         );
     }
