@@ -120,3 +120,25 @@ test('RCF streaming mode scores points as they arrive, with progress', async () 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('long FM and RCF runs show progress and cancel back to idle; the next run works', async () => {
+  const context = await browser.newContext();
+  for (const [lab, query, message] of [
+    ['fm', 'epochs=1000', /epoch \d+ of 1000/],
+    ['rcf', 'mode=streaming&num_trees=400&target=label', /streamed \d+ of 10000 points/],
+  ]) {
+    const { page, errors } = await openPage(context, `${server.url}#/lab/${lab}?${query}`);
+    await page.click('button[data-testid=run]');
+    await waitForStatus(page, 'running', 60000);
+    await page.waitForFunction((re) => new RegExp(re).test(document.querySelector('.job-message')?.textContent ?? ''), message.source, { timeout: 60000 });
+    assert.ok(Number(await page.locator('[data-testid=status]').getAttribute('data-progress')) > 0, lab);
+    const cancelledAt = Date.now();
+    await page.click('button[data-testid=cancel]');
+    await waitForStatus(page, 'idle', 5000);
+    assert.ok(Date.now() - cancelledAt < 3000, `${lab}: cancel takes effect within the grace period`);
+    assert.equal(await page.locator('[data-testid=metrics] dd').count(), 0, `${lab}: a cancelled run shows no metrics`);
+    assert.deepEqual(errors, [], lab);
+    await page.close();
+  }
+  await context.close();
+});

@@ -282,6 +282,28 @@ test('an uploaded CSV: multiclass text target, a categorical feature, missing va
   await page.click('button[data-testid=run]');
   await waitForStatus(page, 'error');
   assert.match(await page.locator('[data-testid=error]').last().textContent(), /^objective: binary:logistic needs a target with two classes; "colour" has 3/);
+
+  // A validation CSV with a column training never saw runs, and the notices name it.
+  const wider = ['x,colour,noise,species,comment', ...lines.slice(1, 101).map((l) => `${l},7`)];
+  await page.goto(`${server.url}#/lab/xgboost?dataset=species&target=species&num_round=5`);
+  await page.locator('input[type=file][data-testid=upload-validation]').setInputFiles({ name: 'species_wide.csv', mimeType: 'text/csv', buffer: Buffer.from(wider.join('\n')) });
+  await page.waitForFunction(() => document.querySelector('select[name=validation]')?.value === 'species_wide', null, { timeout: 30000 });
+  await page.click('button[data-testid=run]');
+  await waitForStatus(page, 'done', 60000);
+  assert.match(await page.locator('[data-testid=notices]').textContent(), /columns the training data does not.*ignored: comment/);
+
+  // A target with one class, and a table with nothing but the target, are named.
+  for (const [name, csv, message] of [
+    ['oneclass', 'x,kind\n1,a\n2,a\n3,a\n4,a\n', /^target: "kind" has only one class \(a\)/],
+    ['onlytarget', 'label\n0\n1\n0\n1\n1\n', /^features: no usable feature column/],
+  ]) {
+    await page.goto(`${server.url}#/lab/xgboost`);
+    await page.locator('input[type=file][data-testid=upload]').setInputFiles({ name: `${name}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.waitForFunction((n) => document.querySelector('select[data-testid=dataset]')?.value === n, name, { timeout: 30000 });
+    await page.click('button[data-testid=run]');
+    await waitForStatus(page, 'error');
+    assert.match(await page.locator('[data-testid=error]').last().textContent(), message, name);
+  }
   assert.deepEqual(foreignRequests(requests, server.url), []);
   assert.deepEqual(errors, []);
   await context.close();
