@@ -16,4 +16,6 @@ pub use prepare::{
     ValidationSource,
 };
 pub use split::split;
-pub use target::{default_target, detect_objective, task_name, TargetEncoding};
+pub use target::{
+    class_count, default_target, detect_objective, task_name, TargetEncoding, MAX_CLASSES,
+};

@@ -12,7 +12,7 @@ use crate::kernels::boosting::Objective;
 /// for classes; more, and it is a regression target.
 const MAX_DETECTED_CLASSES: usize = 10;
 /// Softprob trains one tree per class per round: more classes than this is not a lab run.
-const MAX_CLASSES: usize = 100;
+pub const MAX_CLASSES: usize = 100;
 
 /// The default target: a column named like a label (`label`, `target`, `class`, `y`),
 /// else the last column.
@@ -49,6 +49,11 @@ fn class_keys(column: &Column) -> Vec<String> {
             keys
         }
     }
+}
+
+/// How many distinct (non-missing) values a column has: its classes if it were a target.
+pub fn class_count(column: &Column) -> usize {
+    class_keys(column).len()
 }
 
 /// The objective a target column suggests.

@@ -39,36 +39,46 @@ impl Prepared {
     }
 }
 
-/// The criterion a run uses: the chosen one if it suits the target, else gini or mse.
-fn criterion_for(lab: &LabParams, meta: &PreparedMeta) -> Result<Criterion, String> {
-    let task = match meta.target.objective {
-        Objective::SquaredError => Task::Regression,
-        _ => Task::Classification,
+/// The criterion a run uses: the chosen one (which set the task, see [`LabParams::spec`]),
+/// else gini for a detected class target and mse for a detected numeric one.
+fn criterion_for(lab: &LabParams, meta: &PreparedMeta) -> Criterion {
+    lab.criterion.unwrap_or(match meta.target.objective {
+        Objective::SquaredError => Criterion::Mse,
+        _ => Criterion::Gini,
+    })
+}
+
+/// A chosen criterion sets the task; refuse, naming the criterion, a target that cannot
+/// take it: a regression criterion needs numbers, a classification one a target whose
+/// distinct values can be classes.
+fn check_criterion_against_target(
+    lab: &LabParams,
+    spec: &supervised::SupervisedSpec,
+    table: &Table,
+) -> Result<(), String> {
+    let Some(criterion) = lab.criterion else {
+        return Ok(());
     };
-    match lab.criterion {
-        None if task == Task::Regression => Ok(Criterion::Mse),
-        None => Ok(Criterion::Gini),
-        Some(c) if c.task() == task => Ok(c),
-        Some(c) => Err(format!(
-            "criterion: {} is a {} criterion but the target \"{}\" is a {} target (use {})",
-            c.name(),
-            if c.task() == Task::Regression {
-                "regression"
-            } else {
-                "classification"
-            },
-            meta.target.name,
-            if task == Task::Regression {
-                "numeric (regression)"
-            } else {
-                "class"
-            },
-            if task == Task::Regression {
-                "mse or mae"
-            } else {
-                "gini, entropy or misclassification"
-            },
+    let Some(name) = supervised::target_name(spec, table) else {
+        return Ok(());
+    };
+    let Some(column) = table.column(&name) else {
+        return Ok(());
+    };
+    match criterion.task() {
+        Task::Regression if column.as_numeric().is_none() => Err(format!(
+            "criterion: {} needs a numeric target; \"{name}\" is {}",
+            criterion.name(),
+            column.kind().name()
         )),
+        Task::Classification if supervised::class_count(column) > supervised::MAX_CLASSES => {
+            Err(format!(
+                "criterion: {} is a classification criterion but the target \"{name}\" has {} distinct values, too many to be classes (use mse or mae to predict it as a number)",
+                criterion.name(),
+                supervised::class_count(column)
+            ))
+        }
+        _ => Ok(()),
     }
 }
 
@@ -81,21 +91,9 @@ pub fn prepare(
         .as_ref()
         .map(|(name, t)| (name.as_str(), t.as_ref()));
     let spec = lab.spec();
-    if let Some(c) = lab.criterion.filter(|c| c.task() == Task::Regression) {
-        let target = supervised::target_name(&spec, &table);
-        if let Some((name, column)) = target.and_then(|n| table.column(&n).map(|c| (n.clone(), c)))
-        {
-            if column.as_numeric().is_none() {
-                return Err(format!(
-                    "criterion: {} needs a numeric target; \"{name}\" is {}",
-                    c.name(),
-                    column.kind().name()
-                ));
-            }
-        }
-    }
+    check_criterion_against_target(lab, &spec, &table)?;
     let (meta, data) = supervised::prepare(&spec, &table, channel)?;
-    let criterion = criterion_for(lab, &meta)?;
+    let criterion = criterion_for(lab, &meta);
     let n_classes = match criterion.task() {
         Task::Classification => meta.target.classes.len(),
         Task::Regression => 0,
@@ -155,6 +153,22 @@ mod tests {
         lab.criterion = Some(Criterion::Entropy);
         let (p, data) = prepare(&lab, table, None).unwrap();
         assert_eq!((p.criterion, data.n_classes), (Criterion::Entropy, 20));
+        // A numeric target with more distinct values than classes can be is refused by the
+        // criterion's name.
+        let wide = Arc::new(Table {
+            names: vec!["a".into(), "y".into()],
+            columns: vec![
+                Column::Numeric((0..150).map(f64::from).collect()),
+                Column::Numeric((0..150).map(|i| f64::from(i) * 0.5).collect()),
+            ],
+        });
+        lab.target = Some("y".into());
+        lab.criterion = Some(Criterion::Gini);
+        let e = prepare(&lab, wide, None).unwrap_err();
+        assert!(
+            e.starts_with("criterion: gini is a classification criterion but the target \"y\" has 150 distinct values"),
+            "{e}"
+        );
         // A text target cannot be a regression target; the criterion names why.
         let text = Arc::new(Table {
             names: vec!["a".into(), "kind".into()],
