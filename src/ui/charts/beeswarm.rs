@@ -35,7 +35,8 @@ fn step_colour(step: usize) -> String {
     format!("#{r:02x}{g:02x}{b:02x}")
 }
 
-pub fn beeswarm(title: &str, rows: &[SwarmRow]) -> String {
+/// `units` names what a SHAP value moves ("margin units", "P(class 1)") on the x axis.
+pub fn beeswarm(title: &str, units: &str, rows: &[SwarmRow]) -> String {
     let (lo, hi) = min_max(rows.iter().flat_map(|r| r.points.iter().map(|p| p.0)));
     let (lo, hi) = (lo.min(0.0), hi.max(0.0));
     let x = Scale::new(lo, hi, LABEL + 8.0, WIDTH - 40.0);
@@ -123,9 +124,10 @@ pub fn beeswarm(title: &str, rows: &[SwarmRow]) -> String {
     }
     let _ = write!(
         out,
-        r##"<text x="{:.1}" y="{:.1}" text-anchor="middle" fill="#111827">SHAP value (effect on the model's margin)</text>"##,
+        r##"<text x="{:.1}" y="{:.1}" text-anchor="middle" fill="#111827">SHAP value ({})</text>"##,
         (LABEL + WIDTH) / 2.0,
-        plot_bottom + 36.0
+        plot_bottom + 36.0,
+        escape(units)
     );
     // Colour legend: low → high feature value.
     for step in 0..STEPS {
@@ -164,7 +166,7 @@ mod tests {
                 points: vec![(-0.2, None)],
             },
         ];
-        let svg = beeswarm("s", &rows);
+        let svg = beeswarm("s", "margin units", &rows);
         assert_eq!(svg.matches("data-feature=").count(), 2);
         assert!(svg.contains("stroke=\"#9ca3af\" stroke-width"));
     }

@@ -170,7 +170,7 @@ pub fn ShapView(
                 }
             })
             .collect();
-        beeswarm("SHAP summary (beeswarm)", &swarm)
+        beeswarm("SHAP summary (beeswarm)", f.units, &swarm)
     });
     let waterfall_svg = Signal::derive(move || {
         let Some(f) = finished.get() else {
