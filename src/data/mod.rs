@@ -1,6 +1,7 @@
 //! Tables, CSV import with type inference, column profiles and the transforms labs apply.
 
 pub mod bulk;
+pub mod csv_export;
 pub mod csv_import;
 pub mod profile;
 pub mod supervised;

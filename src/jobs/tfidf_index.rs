@@ -12,6 +12,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::data::csv_export::csv_field;
 use crate::kernels::tfidf::{
     bucket_of, normalize, term_frequency, Features, SearchHit, SearchScoring, TfidfModel,
     TfidfSummary, ValidParams,
@@ -516,15 +517,6 @@ impl TfidfIndex {
             }
         }
         out
-    }
-}
-
-/// Quotes a CSV field when it holds a comma, a quote or a line break (RFC 4180).
-fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
     }
 }
 

@@ -2,15 +2,7 @@
 //! per stored entry) and the vocabulary with its document frequency and idf.
 
 use super::model::TfidfModel;
-
-/// Quotes a CSV field when it holds a comma, a quote or a line break (RFC 4180).
-fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
-}
+use crate::data::csv_export::csv_field;
 
 impl TfidfModel {
     /// `doc,term,weight` lines, documents in corpus order and terms in column order; weights

@@ -6,17 +6,10 @@ use leptos::prelude::*;
 
 use super::params::LabKind;
 use super::Finished;
+use crate::data::csv_export::csv_field;
 use crate::jobs::trees::predicted_classes;
 use crate::kernels::tree::Task;
 use crate::ui::components::export_link::ExportLink;
-
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
 
 /// One line per row of both channels: channel, row of its data (0-based), the true
 /// target, and the prediction (class probabilities and the predicted class, or the value).

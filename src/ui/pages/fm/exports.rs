@@ -4,15 +4,8 @@
 use leptos::prelude::*;
 
 use super::Finished;
+use crate::data::csv_export::csv_field;
 use crate::ui::components::export_link::ExportLink;
-
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
 
 /// `channel,row,target,fm_prediction,linear_prediction`; `row` is the 0-based row of the
 /// channel's table.

@@ -10,6 +10,7 @@ use crate::kernels::kmeans::KMeansModel;
 use crate::kernels::Matrix;
 
 use super::params::LabParams;
+use crate::data::csv_export::csv_field;
 
 /// Everything a finished run needs to be shown and exported.
 #[derive(Debug, Clone, PartialEq)]
@@ -123,14 +124,6 @@ impl Prepared {
             cluster[row] = model.labels[i].to_string();
         }
         self.table.to_csv(&[("cluster", cluster)])
-    }
-}
-
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
     }
 }
 

@@ -6,17 +6,10 @@ use leptos::prelude::*;
 use super::index_view::IndexView;
 use super::regions_view::RegionsView;
 use super::Finished;
+use crate::data::csv_export::csv_field;
 use crate::ui::components::export_link::ExportLink;
 use crate::ui::components::metrics::{Metric, Metrics};
 use crate::ui::pages::xgboost::validation_plots::{PlotData, ValidationPlots};
-
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
 
 /// One line per validation row: its row in its data, the true target, the prediction.
 fn predictions_csv(f: &Finished) -> String {

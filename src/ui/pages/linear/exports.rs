@@ -5,16 +5,9 @@
 use leptos::prelude::*;
 
 use super::Finished;
+use crate::data::csv_export::csv_field;
 use crate::kernels::linear::PredictorType;
 use crate::ui::components::export_link::ExportLink;
-
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
 
 /// channel, row of its data (0-based), the true target, the model's score(s), prediction.
 pub fn predictions_csv(f: &Finished) -> String {

@@ -6,20 +6,13 @@ use leptos::prelude::*;
 
 use super::prepare::Prepared;
 use super::Finished;
+use crate::data::csv_export::csv_field;
 use crate::jobs::xgboost::{predicted_classes, XgboostOutcome};
 use crate::kernels::boosting::export::{
     sagemaker_hyperparameters, sagemaker_lightgbm_hyperparameters, to_xgboost_json,
 };
 use crate::kernels::boosting::Objective;
 use crate::ui::components::export_link::ExportLink;
-
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
 
 /// One line per row of both channels: channel, row of its data (0-based), the true
 /// target, and the model's prediction (probabilities and the predicted class when it

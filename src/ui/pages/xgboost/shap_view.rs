@@ -8,6 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::params::set_in;
+use crate::data::csv_export::csv_field;
 use crate::data::supervised::PreparedMeta;
 use crate::jobs::xgboost::ShapValues;
 use crate::kernels::shap::mean_abs_shap;
@@ -34,14 +35,6 @@ pub struct ShapSource {
 impl PartialEq for ShapSource {
     fn eq(&self, other: &Self) -> bool {
         Arc::ptr_eq(&self.shap, &other.shap)
-    }
-}
-
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
     }
 }
 
