@@ -69,16 +69,30 @@ pub fn line_chart(
         }
     }
     if series.len() > 1 && series.len() <= 12 {
+        // Placed by the longest name (about 6.6 px a character at the charts' 12 px), so a
+        // long name stays inside the chart, on a pale box so lines under it do not cross it.
+        let longest = series
+            .iter()
+            .map(|s| s.name.chars().count())
+            .max()
+            .unwrap_or(0);
+        let text_width = longest as f64 * 6.6;
+        let left = (WIDTH - 20.0 - 15.0 - text_width).max(60.0);
+        let _ = write!(
+            out,
+            r##"<rect x="{:.1}" y="15" width="{:.1}" height="{:.1}" fill="#ffffff" fill-opacity="0.8"/>"##,
+            left - 4.0,
+            text_width + 23.0,
+            series.len() as f64 * 16.0 + 4.0
+        );
         for (i, s) in series.iter().enumerate() {
             let ly = 28.0 + i as f64 * 16.0;
             let _ = write!(
                 out,
-                r##"<rect x="{:.1}" y="{:.1}" width="10" height="10" fill="{}"/><text x="{:.1}" y="{:.1}" fill="#111827">{}</text>"##,
-                WIDTH - 140.0,
+                r##"<rect x="{left:.1}" y="{:.1}" width="10" height="10" fill="{}"/><text x="{:.1}" y="{ly:.1}" fill="#111827">{}</text>"##,
                 ly - 9.0,
                 colour(i),
-                WIDTH - 125.0,
-                ly,
+                left + 15.0,
                 escape(&s.name)
             );
         }
