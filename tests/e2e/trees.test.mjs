@@ -203,16 +203,39 @@ test('the forest shows trees grown, cancels back to idle, then a regression fore
   await context.close();
 });
 
-test('labs list both labs; the notes link to them and back', async () => {
+// Every lab (not only these two) → the note that explains it; the note → back to the lab.
+const LAB_NOTES = [
+  ['kmeans', 'k-means'],
+  ['pca', 'principal-component-analysis'],
+  ['tfidf', 'tf-idf'],
+  ['lda', 'latent-dirichlet-allocation'],
+  ['text-metrics', 'text-generation-metrics'],
+  ['xgboost', 'xgboost'],
+  ['tree', 'decision-trees'],
+  ['forest', 'random-forest'],
+  ['linear', 'linear-learner'],
+  ['knn', 'k-nearest-neighbors'],
+  ['fm', 'factorization-machines'],
+  ['rcf', 'random-cut-forest'],
+];
+
+test('labs list both labs; every lab links to its note and the note back to the lab', async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-  const { page } = await openPage(context, `${server.url}#/labs`);
+  const { page, requests, errors } = await openPage(context, `${server.url}#/labs`);
   assert.equal(await page.locator('a[href="#/lab/tree"]').count(), 1);
   assert.equal(await page.locator('a[href="#/lab/forest"]').count(), 1);
-  for (const [note, lab] of [['decision-trees', 'tree'], ['random-forest', 'forest']]) {
+  for (const [lab, note] of LAB_NOTES) {
+    await page.goto(`${server.url}#/lab/${lab}`);
+    const link = page.locator('a[data-testid=note-link]').first();
+    await link.waitFor({ state: 'attached' });
+    assert.equal(await link.getAttribute('href'), `#/notes/${note}`, `lab ${lab}`);
     await page.goto(`${server.url}#/notes/${note}`);
     await page.waitForSelector('[data-testid=lab-link]');
-    assert.equal(await page.getAttribute('[data-testid=lab-link]', 'href'), `#/lab/${lab}`);
+    const back = await page.locator('[data-testid=lab-link]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    assert.ok(back.includes(`#/lab/${lab}`), `note ${note} links to ${back}, not #/lab/${lab}`);
   }
+  assert.deepEqual(errors, []);
+  assert.deepEqual(foreignRequests(requests, server.url), []);
   await page.goto(`${server.url}#/lab/tree`);
   // The built-in sample loads in the background; its columns fill the target select.
   await page.waitForSelector('select[data-testid=target] option[value=label]', { state: 'attached' });
