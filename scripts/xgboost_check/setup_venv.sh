@@ -11,5 +11,7 @@ if [ -x "$venv/bin/python" ] && "$venv/bin/python" -c "import xgboost, numpy" 2>
 fi
 mkdir -p "$(dirname "$venv")"
 python3 -m venv "$venv"
+# xgboost-cpu is xgboost's official CPU-only wheel: the same Booster and version, without the
+# full wheel's NVIDIA NCCL dependency (hundreds of MB this check never uses).
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "xgboost-cpu>=3.0" numpy
 "$venv/bin/python" -c "import xgboost, numpy"
