@@ -71,14 +71,14 @@ fn check_criterion_against_target(
             criterion.name(),
             column.kind().name()
         )),
-        Task::Classification if supervised::class_count(column) > supervised::MAX_CLASSES => {
-            Err(format!(
-                "criterion: {} is a classification criterion but the target \"{name}\" has {} distinct values, too many to be classes (use mse or mae to predict it as a number)",
-                criterion.name(),
-                supervised::class_count(column)
-            ))
-        }
-        _ => Ok(()),
+        Task::Classification => match supervised::class_count(column) {
+            classes if classes > supervised::MAX_CLASSES => Err(format!(
+                "criterion: {} is a classification criterion but the target \"{name}\" has {classes} distinct values, too many to be classes (use mse or mae to predict it as a number)",
+                criterion.name()
+            )),
+            _ => Ok(()),
+        },
+        Task::Regression => Ok(()),
     }
 }
 

@@ -147,10 +147,16 @@ pub fn components_csv(f: &Finished) -> String {
     out
 }
 
-/// The ratios the scree plot draws: the whole spectrum in regular mode; in randomized mode
-/// only the fitted components, because the sketch never computes the directions it drops.
+/// Whether the model came from the randomized sketch, which never computes the directions
+/// it drops (so it has no full spectrum).
+fn from_sketch(model: &PcaModel) -> bool {
+    model.full_spectrum_ratio.is_empty()
+}
+
+/// The ratios the scree plot draws: the whole spectrum in regular mode, only the fitted
+/// components in randomized mode.
 fn scree_ratios(model: &PcaModel) -> &[f64] {
-    if model.full_spectrum_ratio.is_empty() {
+    if from_sketch(model) {
         &model.explained_variance_ratio
     } else {
         &model.full_spectrum_ratio
@@ -265,10 +271,7 @@ pub fn Results(
         })
     });
     let scree_caption = move || {
-        let randomized = finished
-            .get()
-            .is_some_and(|f| f.model.full_spectrum_ratio.is_empty());
-        if randomized {
+        if finished.with(|f| f.as_ref().is_some_and(|f| from_sketch(&f.model))) {
             "Share of the total variance along each fitted direction, and the running total. The randomized sketch computes only these directions, so the rest of the spectrum is not drawn."
         } else {
             "Share of the total variance along each direction (all of them, so you can see what was dropped), and the running total; the dashed line marks num_components."
